@@ -1,0 +1,65 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace HosVessel.Web.Accounts;
+
+public static class AccountsExtensions
+{
+    public const string AdminPolicy = "admin";
+    public const string SessionClaim = "hosvessel:session";
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<AccountPasswords>();
+        builder.Services.AddScoped<AccountSignIn>();
+        builder.Services.AddSingleton<Data.IDatabaseInitializer, AdminBootstrapper>();
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = "hosvessel.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/access-denied";
+                options.ExpireTimeSpan = SessionLifetime;
+                options.SlidingExpiration = false;
+                options.Events.OnValidatePrincipal = RejectEndedSessions;
+                options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => AnswerApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            });
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        return builder;
+    }
+
+    // A cookie is only as good as its server-side session row: logout and password resets delete it.
+    private static async Task RejectEndedSessions(CookieValidatePrincipalContext context)
+    {
+        var sessionId = context.Principal?.FindFirstValue(SessionClaim);
+        var store = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
+        if (sessionId is null || !await store.IsSessionActiveAsync(sessionId, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+    }
+
+    // API clients want a status code and JSON, not a redirect to an HTML login form.
+    private static Task AnswerApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = statusCode;
+            return context.Response.WriteAsJsonAsync(new { error = statusCode == 401 ? "Unauthorized" : "Forbidden" });
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Options;
+
+namespace HosVessel.Web.ApiKeys;
+
+public static class ApiKeyExtensions
+{
+    public static IHostApplicationBuilder AddApiKeys(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ApiKeyOptions>().Configure<IConfiguration>((options, configuration) =>
+            options.Key = configuration["API_KEY"]);
+        return builder;
+    }
+
+    public static void WarnIfApiKeyMissing(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<IOptions<ApiKeyOptions>>().Value.IsConfigured)
+        {
+            app.Logger.LogWarning("API_KEY is not configured: the /api endpoints answer 503 until it is set.");
+        }
+    }
+
+    /// <summary>Only requests carrying the configured key pass.</summary>
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new ApiKeyFilter(allowSignedInUsers: false));
+
+    /// <summary>The key, or a logged-in browser session, passes.</summary>
+    public static TBuilder RequireApiKeyOrSignedIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(new ApiKeyFilter(allowSignedInUsers: true));
+
+    private sealed class ApiKeyFilter(bool allowSignedInUsers) : IEndpointFilter
+    {
+        public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            var http = context.HttpContext;
+            if (allowSignedInUsers && http.User.Identity?.IsAuthenticated == true)
+            {
+                return next(context);
+            }
+            var options = http.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value;
+            if (!options.IsConfigured)
+            {
+                return ValueTask.FromResult<object?>(TypedResults.Json(
+                    new ApiError("API key not configured"), statusCode: StatusCodes.Status503ServiceUnavailable));
+            }
+            if (!options.Matches(http.Request.Headers[ApiKeyOptions.HeaderName]))
+            {
+                return ValueTask.FromResult<object?>(TypedResults.Json(
+                    new ApiError("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized));
+            }
+            return next(context);
+        }
+    }
+}
+
+/// <summary>The JSON body of every API error: <c>{"error": "...", "details": [...]}</c>.</summary>
+public sealed record ApiError(string Error, IReadOnlyList<string>? Details = null);

@@ -1,0 +1,29 @@
+namespace HosVessel.Web.Cli;
+
+/// <summary>
+/// <c>healthcheck</c>: asks the running app's <c>/health</c> on localhost and exits 0 or 1,
+/// so the container healthcheck needs neither curl nor wget in the image.
+/// </summary>
+public static class HealthProbeCommand
+{
+    public const string Name = "healthcheck";
+
+    public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
+
+    public static async Task<int> RunAsync()
+    {
+        var port = (Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") ?? "8080").Split(';', ',')[0].Trim();
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync($"http://127.0.0.1:{port}/health");
+            Console.WriteLine($"/health: {(int)response.StatusCode}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            Console.WriteLine($"/health: {exception.Message}");
+            return 1;
+        }
+    }
+}

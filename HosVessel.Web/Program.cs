@@ -1,0 +1,67 @@
+using System.Globalization;
+using HosVessel.Web.Accounts;
+using HosVessel.Web.ApiKeys;
+using HosVessel.Web.Cli;
+using HosVessel.Web.Data;
+using Microsoft.AspNetCore.Localization;
+
+if (HealthProbeCommand.Matches(args))
+{
+    return await HealthProbeCommand.RunAsync();
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+try
+{
+    builder.AddSqliteDatabase("vessels");
+}
+catch (DataFolderException exception)
+{
+    // A misconfigured volume is the most common deployment mistake: say what and how, not a stack trace.
+    await Console.Error.WriteLineAsync($"HosVessel cannot start: {exception.Message}");
+    return 1;
+}
+builder.AddAccounts();
+builder.AddApiKeys();
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/");
+    options.Conventions.AllowAnonymousToPage("/Index");
+    options.Conventions.AllowAnonymousToPage("/Login");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/AccessDenied");
+});
+
+var app = builder.Build();
+
+if (CliCommands.IsCommand(args))
+{
+    return await CliCommands.RunAsync(app, args);
+}
+
+var korean = new CultureInfo("ko-KR");
+app.UseRequestLocalization(new RequestLocalizationOptions
+{
+    DefaultRequestCulture = new RequestCulture(korean),
+    SupportedCultures = [korean],
+    SupportedUICultures = [korean],
+});
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error");
+}
+app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapDefaultEndpoints();
+app.MapRazorPages();
+app.WarnIfApiKeyMissing();
+
+app.Run();
+return 0;

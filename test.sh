@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Runs every test on a fresh machine: installs the Debian packages the tests drive
+# (Caddy, docker-compose, Chromium), then the whole xunit suite, then prints "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+packages=(caddy docker-compose chromium sqlite3)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  apt_get=(apt-get)
+  [ "$(id -u)" -eq 0 ] || apt_get=(sudo apt-get)
+  "${apt_get[@]}" update -qq
+  # Without --no-install-recommends docker-compose drags in docker.io, which the tests do not need.
+  DEBIAN_FRONTEND=noninteractive "${apt_get[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Caddy's Debian package starts a system service on :80; the tests run their own Caddy instances.
+if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet caddy 2>/dev/null; then
+  systemctl stop caddy || true
+fi
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+status=0
+dotnet test HosVessel.sln --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
+
+trx="$results/results.trx"
+if [ -f "$trx" ]; then
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$(count passed); failed=$(count failed); total=$(count total); executed=$(count executed)
+  echo "$passed passed, $failed failed, $((total - executed)) skipped"
+else
+  echo "0 passed, 1 failed"
+  status=1
+fi
+exit $status
