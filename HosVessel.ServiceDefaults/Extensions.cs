@@ -56,7 +56,7 @@ public static class Extensions
                 .AddMeter(TelemetryName))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
-                .AddSource(TelemetryName)
+                .AddSource(TelemetryName, $"{TelemetryName}.*")
                 .AddAspNetCoreInstrumentation(options =>
                     // Uptime Kuma and the compose healthcheck poll these; their spans would drown real traffic.
                     options.Filter = context => !IsHealthPath(context.Request.Path))

@@ -19,6 +19,7 @@ public sealed class AppHostTests
         await using var app = await appHost.BuildAsync(cancellation.Token);
 
         await app.StartAsync(cancellation.Token);
+        await app.ResourceNotifications.WaitForResourceAsync("vessels", KnownResourceStates.Running, cancellation.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("web", cancellation.Token);
 
         using var client = app.CreateHttpClient("web", "http");

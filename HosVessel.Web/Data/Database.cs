@@ -44,6 +44,11 @@ public sealed class Database(string connectionString)
             return;
         }
         var statement = sql.utf8_to_string();
+        // The provider re-sends this on every pooled open; a span for it would bury the real queries.
+        if (statement.StartsWith("PRAGMA foreign_keys", StringComparison.Ordinal))
+        {
+            return;
+        }
         var elapsed = TimeSpan.FromTicks(nanoseconds / 100);
         var end = DateTimeOffset.UtcNow;
         using var activity = ActivitySource.StartActivity(
