@@ -57,7 +57,7 @@ public static class LegacyFleet
 
     public static void Create(string path, string rows, string schema = Schema)
     {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False;Foreign Keys=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = schema;
