@@ -84,7 +84,7 @@ public sealed class LegacyImporterTests : IDisposable
         Assert.Contains("vessel #22: has no vessel_detail row", text);
         Assert.Contains("user #7: role 'user' is not admin or viewer; imported as viewer", text);
         Assert.Contains("voyage_info #6: vessel_id #21 pointed to '<b>현대 드림</b> & Co', but the voyage is for 'UNKNOWN SHIP'; it is now unlinked", text);
-        Assert.Contains("voyage_info #8: updated_at '' is missing or unreadable", text);
+        Assert.Contains("voyage_info #8: updated_at is missing; set to the import time", text);
         Assert.NotNull(connection.QuerySingleOrDefault<string>("SELECT value FROM app_meta WHERE key = 'legacy.imported_at'"));
     }
 

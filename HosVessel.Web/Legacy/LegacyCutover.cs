@@ -23,7 +23,9 @@ public sealed class LegacyCutover(Database database, LegacyImporter importer, IL
             var (whyNotEmpty, _) = await LegacyImporter.InspectAsync(connection);
             if (whyNotEmpty is not null)
             {
-                logger.LogDebug("Not importing {Path}: the database is not empty ({Reason})", LegacyPath, whyNotEmpty);
+                // After the import the old file stays beside ours for good; only an unexpected refusal is worth a line.
+                var level = await LegacyImporter.WasImportedAsync(connection) ? LogLevel.Debug : LogLevel.Information;
+                logger.Log(level, "Not importing {Path}: the database is not empty ({Reason})", LegacyPath, whyNotEmpty);
                 return;
             }
         }

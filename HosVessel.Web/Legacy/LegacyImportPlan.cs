@@ -185,7 +185,8 @@ public sealed class LegacyImportPlan
             var when = ParseUpdatedAt(voyage.UpdatedAt);
             if (when is null)
             {
-                summary.Flag("voyage_info", voyage.Id, $"updated_at '{voyage.UpdatedAt}' is missing or unreadable; set to the import time");
+                var problem = voyage.UpdatedAt is null ? "updated_at is missing" : $"updated_at '{voyage.UpdatedAt}' is unreadable";
+                summary.Flag("voyage_info", voyage.Id, problem + "; set to the import time");
             }
             var row = new VoyageRow(voyage.Id, key, voyage.VesselName!, voyage.Fields, (when ?? now).ToString("O", CultureInfo.InvariantCulture));
             // Our feed keeps one row per ship; of several old rows the newest wins and the others are listed.

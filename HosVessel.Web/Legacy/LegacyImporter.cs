@@ -54,6 +54,9 @@ public sealed class LegacyImporter(Database database, TimeProvider clock)
         return summary;
     }
 
+    public static async Task<bool> WasImportedAsync(SqliteConnection connection) =>
+        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_meta WHERE key = @key", new { key = ImportedAtKey }) > 0;
+
     /// <summary>
     /// Empty means: never imported, no vessels, no voyages, and no users except at most one admin with no
     /// session (the admin the bootstrap creates on a first start, not yet used). That admin is replaced.
