@@ -73,6 +73,15 @@ public sealed class LegacyDatabaseReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_path_with_spaces_hangul_and_a_hash_sign_opens()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(target.DataPath, "예전 앱 #1")).FullName;
+        var path = Path.Combine(folder, "vessel.db");
+        LegacyFleet.Create(path);
+        Assert.Equal(4, LegacyDatabaseReader.Read(path).Vessels.Count);
+    }
+
+    [Fact]
     public void Odd_rows_are_imported_and_listed_never_dropped_silently()
     {
         LegacyFleet.Create(target.LegacyPath, rows: """

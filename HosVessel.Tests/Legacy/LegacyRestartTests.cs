@@ -27,6 +27,19 @@ public sealed class LegacyRestartTests : IDisposable
         await second.LoginAsAdminAsync();
     }
 
+    [Fact]
+    public async Task A_garbled_old_hash_is_flagged_at_import_and_fails_login_cleanly()
+    {
+        LegacyFleet.Create(Path.Combine(data.Path, "vessel.db"), LegacyFleet.Rows + "INSERT INTO user VALUES (12, 'broken', 'scrypt:1:1$x', 'viewer');");
+        await using var app = new LegacyAppFactory(data.Path);
+
+        var response = await app.CreateBrowserClient().PostFormAsync("/login", new() { ["username"] = "broken", ["password"] = "x" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Web.Pages.LoginModel.FailureMessage, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("user #12: 'broken' has a password hash in an unknown format; an admin must set a new password", app.Logs.Text);
+        Assert.Contains("User broken has a password hash in an unknown format; login refused", app.Logs.Text);
+    }
+
     [Theory]
     [InlineData("not a database at all", "is not a SQLite database")]
     [InlineData("", "is empty (0 bytes)")]

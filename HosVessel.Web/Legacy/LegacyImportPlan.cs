@@ -203,9 +203,10 @@ public sealed class LegacyImportPlan
             byKey[key] = (row, when ?? DateTimeOffset.MinValue);
 
             var linkedId = vesselIdByKey.TryGetValue(key, out var id) ? id : (long?)null;
-            if (voyage.VesselId is { } oldId && oldId != linkedId)
+            var oldVessel = voyage.VesselId is { } pointedId ? legacyVesselById.GetValueOrDefault(pointedId) : null;
+            if (voyage.VesselId is { } oldId && (oldVessel is null || LegacyNames.NameKey(oldVessel.Name) != key))
             {
-                var oldName = legacyVesselById.TryGetValue(oldId, out var oldVessel) ? $"'{oldVessel.Name}'" : "a vessel that does not exist";
+                var oldName = oldVessel is null ? "a vessel that does not exist" : $"'{oldVessel.Name}'";
                 var linkNow = linkedId is null ? "it is now unlinked" : $"it now links to vessel #{linkedId} by name";
                 summary.Flag("voyage_info", voyage.Id, $"vessel_id #{oldId} pointed to {oldName}, but the voyage is for '{voyage.VesselName}'; {linkNow}");
             }
