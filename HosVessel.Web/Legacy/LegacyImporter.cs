@@ -19,6 +19,9 @@ public sealed class LegacyImporter(Database database, TimeProvider clock)
 
     public async Task<LegacyImportSummary> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
     {
+        // One span for the whole import, so its SQL statements group under it in the dashboard.
+        using var activity = Extensions.ActivitySource.StartActivity("legacy import");
+        activity?.SetTag("hosvessel.legacy.dry_run", dryRun);
         var started = Stopwatch.GetTimestamp();
         var data = LegacyDatabaseReader.Read(path);
         var now = clock.GetUtcNow();
@@ -43,6 +46,7 @@ public sealed class LegacyImporter(Database database, TimeProvider clock)
             throw new LegacyDatabaseException($"Writing the import failed, so nothing was imported (SQLite: {exception.Message}).", exception);
         }
         summary.Elapsed = Stopwatch.GetElapsedTime(started);
+        activity?.SetTag("hosvessel.legacy.summary", summary.Counts);
         if (dryRun)
         {
             transaction.Rollback();
