@@ -3,6 +3,7 @@ using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Legacy;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -24,6 +25,7 @@ catch (DataFolderException exception)
 }
 builder.AddAccounts();
 builder.AddApiKeys();
+builder.AddLegacyImport();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {

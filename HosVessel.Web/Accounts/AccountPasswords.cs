@@ -11,6 +11,10 @@ public sealed class AccountPasswords
 
     public PasswordCheck Verify(User user, string password)
     {
+        if (Legacy.WerkzeugPasswordHash.IsWerkzeugFormat(user.PasswordHash))
+        {
+            return Legacy.WerkzeugPasswordHash.Verify(user.PasswordHash, password);
+        }
         try
         {
             return hasher.VerifyHashedPassword(user, user.PasswordHash, password) switch

@@ -1,0 +1,36 @@
+using HosVessel.Tests.Infrastructure;
+using HosVessel.Web.Data;
+using HosVessel.Web.Legacy;
+using Microsoft.Data.Sqlite;
+
+namespace HosVessel.Tests.Legacy;
+
+/// <summary>A migrated, empty HosVessel database in a temp data folder, plus the importer pointed at it.</summary>
+public sealed class ImportTarget : IDisposable
+{
+    private readonly TempDataDirectory data = new();
+
+    public ImportTarget()
+    {
+        Database = new Database($"Data Source={data.DatabasePath};Foreign Keys=True");
+        using var connection = Database.Open();
+        SchemaMigrator.Migrate(connection);
+        Importer = new LegacyImporter(Database, TimeProvider.System);
+    }
+
+    public Database Database { get; }
+
+    public LegacyImporter Importer { get; }
+
+    public string LegacyPath => Path.Combine(data.Path, "vessel.db");
+
+    public string DataPath => data.Path;
+
+    public SqliteConnection Open() => Database.Open();
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        data.Dispose();
+    }
+}

@@ -1,0 +1,45 @@
+using HosVessel.Web.Data;
+
+namespace HosVessel.Web.Legacy;
+
+/// <summary>
+/// On start, imports <c>vessel.db</c> from the data folder when our database is still empty, before the
+/// admin bootstrap runs (so the old users exist and no new admin is made). A bad file is logged, never fatal.
+/// </summary>
+public sealed class LegacyCutover(Database database, LegacyImporter importer, ILogger<LegacyCutover> logger) : IDatabaseInitializer
+{
+    public int Order => 10;
+
+    public string LegacyPath => Path.Combine(Path.GetDirectoryName(database.FilePath)!, LegacyDatabaseReader.FileName);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(LegacyPath))
+        {
+            return;
+        }
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var (whyNotEmpty, _) = await LegacyImporter.InspectAsync(connection);
+            if (whyNotEmpty is not null)
+            {
+                // After the import the old file stays beside ours for good; only an unexpected refusal is worth a line.
+                var level = await LegacyImporter.WasImportedAsync(connection) ? LogLevel.Debug : LogLevel.Information;
+                logger.Log(level, "Not importing {Path}: the database is not empty ({Reason})", LegacyPath, whyNotEmpty);
+                return;
+            }
+        }
+        logger.LogInformation("Found the old app's database {Path} and an empty database: importing it", LegacyPath);
+        try
+        {
+            var summary = await importer.ImportAsync(LegacyPath, dryRun: false, cancellationToken);
+            logger.LogInformation("Legacy import finished. {Summary}", summary.ToString());
+        }
+        catch (Exception exception) when (exception is LegacyDatabaseException or LegacyImportRefusedException)
+        {
+            logger.LogError(
+                "Could not import the old app's database: {Reason} The app starts with an empty database; " +
+                "fix or replace the file and restart, or run the import-legacy command.", exception.Message);
+        }
+    }
+}

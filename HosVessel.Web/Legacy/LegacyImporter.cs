@@ -1,0 +1,191 @@
+using System.Diagnostics;
+using System.Globalization;
+using Dapper;
+using HosVessel.Web.Accounts;
+using HosVessel.Web.Data;
+using Microsoft.Data.Sqlite;
+
+namespace HosVessel.Web.Legacy;
+
+/// <summary>
+/// Copies the old app's users, vessels and voyages into our empty database in one transaction,
+/// and records in <c>app_meta</c> that it ran. A dry run does the same work and rolls it back.
+/// </summary>
+public sealed class LegacyImporter(Database database, TimeProvider clock)
+{
+    public const string ImportedAtKey = "legacy.imported_at";
+    public const string SourceKey = "legacy.source";
+    public const string SummaryKey = "legacy.summary";
+
+    public async Task<LegacyImportSummary> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
+    {
+        // One span for the whole import, so its SQL statements group under it in the dashboard.
+        using var activity = Extensions.ActivitySource.StartActivity("legacy import");
+        activity?.SetTag("hosvessel.legacy.dry_run", dryRun);
+        var started = Stopwatch.GetTimestamp();
+        var data = LegacyDatabaseReader.Read(path);
+        var now = clock.GetUtcNow();
+        var plan = LegacyImportPlan.Create(data, Path.GetFullPath(path), now);
+        var summary = plan.Summary;
+        summary.DryRun = dryRun;
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var target = await InspectAsync(connection, transaction);
+        if (target.WhyNotEmpty is { } reason)
+        {
+            throw new LegacyImportRefusedException(reason);
+        }
+        try
+        {
+            var users = await ReplaceBootstrapAdminAsync(connection, transaction, target.BootstrapAdmin, plan);
+            await InsertAsync(connection, transaction, users, plan, now);
+        }
+        catch (SqliteException exception)
+        {
+            throw new LegacyDatabaseException($"Writing the import failed, so nothing was imported (SQLite: {exception.Message}).", exception);
+        }
+        summary.Elapsed = Stopwatch.GetElapsedTime(started);
+        activity?.SetTag("hosvessel.legacy.summary", summary.Counts);
+        if (dryRun)
+        {
+            transaction.Rollback();
+        }
+        else
+        {
+            transaction.Commit();
+        }
+        return summary;
+    }
+
+    public static async Task<bool> WasImportedAsync(SqliteConnection connection) =>
+        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_meta WHERE key = @key", new { key = ImportedAtKey }) > 0;
+
+    /// <summary>
+    /// Empty means: never imported, no vessels, no voyages, and no users except at most one admin with no
+    /// session (the admin the bootstrap creates on a first start, not yet used). That admin is replaced.
+    /// </summary>
+    public static async Task<(string? WhyNotEmpty, BootstrapAdmin? BootstrapAdmin)> InspectAsync(
+        SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        var importedAt = await connection.ExecuteScalarAsync<string?>(
+            "SELECT value FROM app_meta WHERE key = @key", new { key = ImportedAtKey }, transaction);
+        if (importedAt is not null)
+        {
+            return ($"the old app's data was already imported at {importedAt}", null);
+        }
+        var vessels = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels", transaction: transaction);
+        var voyages = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM voyages", transaction: transaction);
+        if (vessels > 0 || voyages > 0)
+        {
+            return ($"it already holds {vessels} vessel(s) and {voyages} voyage(s)", null);
+        }
+        var userCount = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users", transaction: transaction);
+        if (userCount == 0)
+        {
+            return (null, null);
+        }
+        if (userCount > 1)
+        {
+            return ($"it already has {userCount} users", null);
+        }
+        var user = await connection.QuerySingleAsync<BootstrapAdmin>(
+            """
+            SELECT id, username, role, (SELECT count(*) FROM user_sessions s WHERE s.user_id = u.id) AS sessions
+            FROM users u
+            """, transaction: transaction);
+        return user is { Role: Roles.Admin, Sessions: 0 }
+            ? (null, user)
+            : ($"its user '{user.Username}' has already been used", null);
+    }
+
+    public sealed record BootstrapAdmin(long Id, string Username, string Role, long Sessions);
+
+    // The old users take over; the first-start admin stays only when the old data has no admin at all.
+    private static async Task<IReadOnlyList<LegacyImportPlan.UserRow>> ReplaceBootstrapAdminAsync(
+        SqliteConnection connection, SqliteTransaction transaction, BootstrapAdmin? admin, LegacyImportPlan plan)
+    {
+        if (admin is null)
+        {
+            return plan.Users;
+        }
+        if (plan.HasAdmin)
+        {
+            await connection.ExecuteAsync("DELETE FROM users WHERE id = @Id", new { admin.Id }, transaction);
+            return plan.Users;
+        }
+        var kept = new List<LegacyImportPlan.UserRow>();
+        foreach (var user in plan.Users)
+        {
+            if (string.Equals(user.Username, admin.Username, StringComparison.OrdinalIgnoreCase))
+            {
+                plan.Summary.Skip("user", user.LegacyId, $"username '{user.Username}' is taken by the existing admin, kept because no old user is an admin");
+                plan.Summary.UsersImported--;
+                continue;
+            }
+            kept.Add(user);
+        }
+        return kept;
+    }
+
+    private static async Task InsertAsync(
+        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<LegacyImportPlan.UserRow> users,
+        LegacyImportPlan plan, DateTimeOffset now)
+    {
+        var createdAt = now.ToString("O", CultureInfo.InvariantCulture);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO users (username, password_hash, role, security_stamp, created_at)
+            VALUES (@Username, @PasswordHash, @Role, @SecurityStamp, @CreatedAt)
+            """,
+            users.Select(u => new { u.Username, u.PasswordHash, u.Role, SecurityStamp = NewStamp(), CreatedAt = createdAt }),
+            transaction);
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO vessels (id, name, name_key, imo_no, ship_code, ship_type, size, flag, ro, class, built_year, tic, crew,
+                                 created_at, updated_at)
+            VALUES (@Id, @Name, @NameKey, @ImoNo, @ShipCode, @ShipType, @Size, @Flag, @Ro, @Class, @BuiltYear, @Tic, @Crew,
+                    @CreatedAt, @CreatedAt)
+            """,
+            plan.Vessels, transaction);
+
+        var columns = LegacyVoyage.CopiedColumns;
+        await connection.ExecuteAsync(
+            $"""
+            INSERT INTO voyages (id, vessel_key, vessel_name, updated_at, {string.Join(", ", columns)})
+            VALUES (@id, @vessel_key, @vessel_name, @updated_at, {string.Join(", ", columns.Select(c => "@" + c))})
+            """,
+            plan.Voyages.Select(v =>
+            {
+                var parameters = new Dictionary<string, object?>
+                {
+                    ["id"] = v.Id, ["vessel_key"] = v.VesselKey, ["vessel_name"] = v.VesselName, ["updated_at"] = v.UpdatedAt,
+                };
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    parameters[columns[i]] = v.Fields[i];
+                }
+                return parameters;
+            }),
+            transaction);
+
+        await connection.ExecuteAsync(
+            "INSERT OR REPLACE INTO app_meta (key, value) VALUES (@Key, @Value)",
+            new[]
+            {
+                new { Key = ImportedAtKey, Value = createdAt },
+                new { Key = SourceKey, Value = plan.Summary.Source },
+                new { Key = SummaryKey, Value = plan.Summary.Counts },
+            },
+            transaction);
+    }
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}
+
+/// <summary>Our database already holds data, so an import would mix two fleets; the message says what is there.</summary>
+public sealed class LegacyImportRefusedException(string reason)
+    : Exception($"The database is not empty: {reason}. The import only runs into an empty database.")
+{
+    public string Reason { get; } = reason;
+}
