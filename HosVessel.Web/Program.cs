@@ -41,6 +41,8 @@ if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(app, args);
 }
 
+app.UseSecurityHeaders();
+app.UseCookiePolicy();
 var korean = new CultureInfo("ko-KR");
 app.UseRequestLocalization(new RequestLocalizationOptions
 {
