@@ -17,6 +17,8 @@ public static class CookieHardening
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // The security headers middleware sends the stricter DENY on every response.
+            options.SuppressXFrameOptionsHeader = true;
         });
         builder.Services.Configure<CookieTempDataProviderOptions>(options =>
         {

@@ -43,17 +43,19 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
 {
     public Task InvokeAsync(HttpContext context)
     {
+        // Chosen now, from the address the client asked for: error pages re-execute under another path.
+        var policy = options.Value.ContentSecurityPolicyFor(context.Request.Path);
         // Applied when the response starts, so error pages that clear headers on re-execution still get them.
         context.Response.OnStarting(static state =>
         {
-            var (context, options) = ((HttpContext, SecurityHeadersOptions))state;
-            var headers = context.Response.Headers;
-            headers.TryAdd("Content-Security-Policy", options.ContentSecurityPolicyFor(context.Request.Path));
+            var (response, policy, referrerPolicy) = ((HttpResponse, string, string))state;
+            var headers = response.Headers;
+            headers.TryAdd("Content-Security-Policy", policy);
             headers.TryAdd("X-Content-Type-Options", "nosniff");
-            headers.TryAdd("X-Frame-Options", "DENY");
-            headers.TryAdd("Referrer-Policy", options.ReferrerPolicy);
+            headers["X-Frame-Options"] = "DENY";
+            headers.TryAdd("Referrer-Policy", referrerPolicy);
             return Task.CompletedTask;
-        }, (context, options.Value));
+        }, (context.Response, policy, options.Value.ReferrerPolicy));
         return next(context);
     }
 }

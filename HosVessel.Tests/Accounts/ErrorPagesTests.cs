@@ -1,0 +1,66 @@
+using HosVessel.Tests.Infrastructure;
+using HosVessel.Web.Accounts;
+
+namespace HosVessel.Tests.Accounts;
+
+public sealed class ErrorPagesTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
+{
+    [Fact]
+    public async Task An_unknown_address_shows_the_korean_404_page()
+    {
+        var response = await factory.CreateClient().GetAsync("/vessel/does/not/exist/here");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("페이지를 찾을 수 없습니다", html);
+        Assert.Contains("홈으로", html);
+    }
+
+    [Fact]
+    public async Task A_server_error_outside_development_shows_the_korean_500_page_without_a_stack_trace()
+    {
+        var response = await factory.CreateClient().GetAsync(AccountsFactory.ThrowingPath);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("오류가 발생했습니다", html);
+        Assert.DoesNotContain(AccountsFactory.ThrownMessage, html);
+        Assert.DoesNotContain("InvalidOperationException", html);
+        Assert.DoesNotContain(".cs:line", html);
+        Assert.Contains(factory.Logs.Entries, entry => entry.Level == Microsoft.Extensions.Logging.LogLevel.Error
+            && entry.Message.Contains("unhandled exception", StringComparison.OrdinalIgnoreCase));
+    }
+}
+
+public sealed class GeneratedAdminFactory : AccountsFactory
+{
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["ADMIN_USERNAME"] = "chief",
+        ["ADMIN_PASSWORD"] = "",
+    };
+}
+
+public sealed partial class AdminBootstrapTests(GeneratedAdminFactory factory) : IClassFixture<GeneratedAdminFactory>
+{
+    [Fact]
+    public async Task Without_ADMIN_PASSWORD_a_generated_password_is_logged_once_as_a_warning_and_works()
+    {
+        _ = factory.Server;
+        var warnings = factory.Logs.Entries
+            .Where(entry => entry.Category == typeof(AdminBootstrapper).FullName && entry.Level == Microsoft.Extensions.Logging.LogLevel.Warning)
+            .ToList();
+
+        var warning = Assert.Single(warnings);
+        Assert.Contains("/account/password", warning.Message);
+        var password = GeneratedPassword().Match(warning.Message).Groups[1].Value;
+        Assert.True(password.Length >= 16, warning.Message);
+        Assert.Single(factory.Logs.Entries, entry => entry.Message.Contains(password, StringComparison.Ordinal));
+
+        var client = await factory.LoginAsync("chief", password);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/users")).StatusCode);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("generated password ([A-Za-z0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex GeneratedPassword();
+}
