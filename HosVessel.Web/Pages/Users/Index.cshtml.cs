@@ -33,7 +33,7 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
         }
         if (id == CurrentUserId)
         {
-            TempData.Error(SelfMessage);
+            TempData.Error(await SelfRefusalAsync(cancellationToken));
             return RedirectToPage();
         }
         var user = await users.FindByIdAsync(id, cancellationToken);
@@ -78,7 +78,7 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
     {
         if (id == CurrentUserId)
         {
-            TempData.Error(SelfMessage);
+            TempData.Error(await SelfRefusalAsync(cancellationToken));
             return RedirectToPage();
         }
         var user = await users.FindByIdAsync(id, cancellationToken);
@@ -93,6 +93,14 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
             TempData.Error(Describe(outcome));
         }
         return RedirectToPage();
+    }
+
+    // An admin never demotes or deletes themselves here (that would lock them out mid-session); when they are
+    // also the only admin, say so, because that is the reason that matters.
+    private async Task<string> SelfRefusalAsync(CancellationToken cancellationToken)
+    {
+        var all = await users.ListAsync(cancellationToken);
+        return all.Any(user => user.Role == Roles.Admin && user.Id != CurrentUserId) ? SelfMessage : LastAdminMessage;
     }
 
     private static string Describe(UserChange outcome) => outcome == UserChange.LastAdmin ? LastAdminMessage : NotFoundMessage;
