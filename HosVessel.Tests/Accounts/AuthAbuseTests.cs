@@ -114,6 +114,7 @@ public sealed class AuthAbuseTests(HosVesselFactory factory) : IClassFixture<Hos
         }));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("페이지를 새로 고친 뒤 다시 시도해 주세요.", await response.Content.ReadAsStringAsync());
         var users = factory.Services.GetRequiredService<UserStore>();
         Assert.NotNull(await users.FindByUsernameAsync("csrf-target"));
         Assert.Null(await users.FindByUsernameAsync("csrf-made"));
@@ -174,4 +175,16 @@ public sealed class AuthAbuseTests(HosVesselFactory factory) : IClassFixture<Hos
                 ["password"] = "Abuse-Passw0rd!",
                 ["role"] = Roles.Viewer,
             }, formPageUrl);
+}
+
+public sealed class SessionKeysTests(HosVesselFactory factory) : IClassFixture<HosVesselFactory>
+{
+    [Fact]
+    public async Task Cookie_signing_keys_are_kept_on_the_data_volume_so_sessions_survive_a_restart()
+    {
+        await factory.LoginAsAdminAsync();
+
+        var folder = Path.Combine(factory.DataDirectory, SessionKeys.FolderName);
+        Assert.NotEmpty(Directory.GetFiles(folder, "key-*.xml"));
+    }
 }

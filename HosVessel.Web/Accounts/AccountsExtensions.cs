@@ -17,6 +17,7 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<AccountPasswords>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.AddCookieHardening();
+        builder.AddPersistentSessionKeys();
         builder.Services.AddScoped<AccountSignIn>();
         builder.Services.AddSingleton<Data.IDatabaseInitializer, AdminBootstrapper>();
 

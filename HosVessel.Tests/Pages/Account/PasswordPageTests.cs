@@ -53,6 +53,26 @@ public sealed class PasswordPageTests(HosVesselFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Guessing_the_current_password_is_throttled_like_logins()
+    {
+        var client = await factory.LoginAsViewerAsync("pw-guesser", Password);
+        HttpResponseMessage? response = null;
+        for (var i = 0; i <= LoginThrottle.MaxFailures; i++)
+        {
+            response = await client.PostFormAsync("/account/password", new()
+            {
+                ["currentPassword"] = $"guess-{i}-Passw0rd",
+                ["newPassword"] = "Taken-Over-Passw0rd!",
+                ["confirmPassword"] = "Taken-Over-Passw0rd!",
+            });
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response!.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter);
+        Assert.Contains("로그인 시도가 너무 많습니다.", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_sent_to_login()
     {
         var response = await factory.CreateBrowserClient().GetAsync("/account/password");

@@ -7,7 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HosVessel.Web.Pages.Account;
 
 /// <summary>Any logged-in user changes their own password; their other sessions end, this one stays.</summary>
-public sealed class PasswordModel(UserStore users, AccountPasswords passwords, AccountSignIn signIn, ILogger<PasswordModel> logger) : PageModel
+public sealed class PasswordModel(
+    UserStore users,
+    AccountPasswords passwords,
+    AccountSignIn signIn,
+    LoginThrottle throttle,
+    ILogger<PasswordModel> logger) : PageModel
 {
     public const string WrongCurrentPassword = "현재 비밀번호가 일치하지 않습니다.";
     public const string ConfirmMismatch = "새 비밀번호가 서로 다릅니다.";
@@ -28,9 +33,20 @@ public sealed class PasswordModel(UserStore users, AccountPasswords passwords, A
         {
             return Page();
         }
+        // A borrowed or stolen session must not become a way to guess the current password without limit.
+        var clientIp = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.RetryAfter(username, clientIp) is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            ModelState.AddModelError(nameof(InputModel.CurrentPassword), string.Format(LoginModel.ThrottledMessage, (seconds + 59) / 60));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Page();
+        }
         var user = await signIn.CheckPasswordAsync(username, Input.CurrentPassword!, cancellationToken);
         if (user is null)
         {
+            throttle.RecordFailure(username, clientIp);
             ModelState.AddModelError(nameof(InputModel.CurrentPassword), WrongCurrentPassword);
         }
         else if (AccountRules.PasswordProblem(Input.NewPassword, username) is { } problem)
