@@ -135,5 +135,10 @@ public sealed class LoginThrottle(TimeProvider clock)
         return new IPAddress(bytes) + "/64";
     }
 
-    private static string UsernameKey(string username) => "user:" + username.Trim().ToLowerInvariant();
+    // Real usernames are at most 32 characters; cutting longer input keeps a megabyte "username" from costing a megabyte here.
+    private static string UsernameKey(string username)
+    {
+        var trimmed = username.Trim();
+        return "user:" + (trimmed.Length > 64 ? trimmed[..64] : trimmed).ToLowerInvariant();
+    }
 }
