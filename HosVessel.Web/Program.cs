@@ -35,6 +35,9 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/AccessDenied");
 });
+// Korean text goes out as characters, not &#xAC00; entities (markup characters are still encoded).
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 var app = builder.Build();
 
@@ -43,6 +46,8 @@ if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(app, args);
 }
 
+app.UseSecurityHeaders();
+app.UseCookiePolicy();
 var korean = new CultureInfo("ko-KR");
 app.UseRequestLocalization(new RequestLocalizationOptions
 {

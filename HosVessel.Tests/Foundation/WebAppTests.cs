@@ -45,10 +45,10 @@ public sealed class WebAppTests(HosVesselFactory factory) : IClassFixture<HosVes
     {
         var client = await factory.LoginAsAdminAsync();
         var home = await client.GetStringAsync("/");
-        Assert.Contains("로그아웃", home);
+        Assert.Contains("action=\"/logout\"", home);
 
         var logout = await client.PostFormAsync("/logout", [], formPageUrl: "/");
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
-        Assert.DoesNotContain("로그아웃", await client.GetStringAsync("/"));
+        Assert.DoesNotContain("action=\"/logout\"", await client.GetStringAsync("/"));
     }
 }

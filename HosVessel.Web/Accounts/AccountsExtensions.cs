@@ -15,6 +15,9 @@ public static class AccountsExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<AccountPasswords>();
+        builder.Services.AddSingleton<LoginThrottle>();
+        builder.AddCookieHardening();
+        builder.AddPersistentSessionKeys();
         builder.Services.AddScoped<AccountSignIn>();
         builder.Services.AddSingleton<Data.IDatabaseInitializer, AdminBootstrapper>();
 
@@ -39,15 +42,25 @@ public static class AccountsExtensions
         return builder;
     }
 
-    // A cookie is only as good as its server-side session row: logout and password resets delete it.
+    // A cookie is only as good as its server-side session row: logout, password changes and deletion remove it.
+    // The role is re-read too, so a demoted admin loses admin rights on the next request, not at cookie expiry.
     private static async Task RejectEndedSessions(CookieValidatePrincipalContext context)
     {
-        var sessionId = context.Principal?.FindFirstValue(SessionClaim);
+        var principal = context.Principal;
+        var sessionId = principal?.FindFirstValue(SessionClaim);
         var store = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-        if (sessionId is null || !await store.IsSessionActiveAsync(sessionId, context.HttpContext.RequestAborted))
+        var role = sessionId is null ? null : await store.FindActiveSessionRoleAsync(sessionId, context.HttpContext.RequestAborted);
+        if (principal is null || role is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return;
+        }
+        if (principal.FindFirstValue(ClaimTypes.Role) != role)
+        {
+            var claims = principal.Claims.Where(claim => claim.Type != ClaimTypes.Role).Append(new Claim(ClaimTypes.Role, role));
+            context.ReplacePrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, principal.Identity?.AuthenticationType)));
+            context.ShouldRenew = true;
         }
     }
 

@@ -68,6 +68,68 @@ public sealed class UserStore(Database database, TimeProvider clock)
         return sessionId;
     }
 
+    /// <summary>The current role of the session's user, or null when the session has ended or expired.</summary>
+    public async Task<string?> FindActiveSessionRoleAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<string?>(
+            """
+            SELECT u.role FROM user_sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = @sessionId AND s.expires_at > @now
+            """,
+            new { sessionId, now = Now() });
+    }
+
+    /// <summary>Stores a new hash and ends every session of the user except <paramref name="keepSessionId"/>.</summary>
+    public async Task ChangePasswordAsync(long userId, string passwordHash, string keepSessionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(
+            "UPDATE users SET password_hash = @passwordHash WHERE id = @userId", new { userId, passwordHash }, transaction);
+        await connection.ExecuteAsync(
+            "DELETE FROM user_sessions WHERE user_id = @userId AND id <> @keepSessionId", new { userId, keepSessionId }, transaction);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // The admin check sits inside the single UPDATE/DELETE so two admins demoting each other at once cannot both win.
+    public async Task<UserChange> ChangeRoleAsync(long userId, string role, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(
+            """
+            UPDATE users SET role = @role
+            WHERE id = @userId AND (@role = 'admin' OR EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND id <> @userId))
+            """,
+            new { userId, role });
+        return changed > 0 ? UserChange.Done : await WhyUnchangedAsync(connection, userId);
+    }
+
+    public async Task<UserChange> DeleteAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync("DELETE FROM user_sessions WHERE user_id = @userId", new { userId }, transaction);
+        var deleted = await connection.ExecuteAsync(
+            """
+            DELETE FROM users
+            WHERE id = @userId AND (role <> 'admin' OR EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND id <> @userId))
+            """,
+            new { userId }, transaction);
+        if (deleted == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return await WhyUnchangedAsync(connection, userId);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return UserChange.Done;
+    }
+
+    private static async Task<UserChange> WhyUnchangedAsync(System.Data.Common.DbConnection connection, long userId) =>
+        await connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE id = @userId)", new { userId })
+            ? UserChange.LastAdmin
+            : UserChange.NotFound;
+
     public async Task<bool> IsSessionActiveAsync(string sessionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -85,4 +147,11 @@ public sealed class UserStore(Database database, TimeProvider clock)
     private string Now() => clock.GetUtcNow().ToString("O");
 
     private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+}
+
+public enum UserChange
+{
+    Done,
+    NotFound,
+    LastAdmin,
 }

@@ -22,6 +22,12 @@ public sealed class ErrorModel : PageModel
             Title = "페이지를 찾을 수 없습니다";
             Message = "주소가 바뀌었거나 삭제된 항목입니다.";
         }
+        else if (code == StatusCodes.Status400BadRequest)
+        {
+            // Almost always an expired or missing antiforgery token: a stale tab or a forged form.
+            Title = "요청을 처리할 수 없습니다";
+            Message = "페이지가 오래되었거나 올바르지 않은 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
+        }
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
     }
 }

@@ -7,6 +7,7 @@ namespace HosVessel.Web.Pages;
 public sealed class LoginModel(AccountSignIn signIn) : PageModel
 {
     public const string FailureMessage = "아이디 또는 비밀번호가 일치하지 않습니다.";
+    public const string ThrottledMessage = "로그인 시도가 너무 많습니다. {0}분 후에 다시 시도해 주세요.";
 
     // The form names are the old app's (username, password), so saved logins keep working.
     [BindProperty(Name = "")]
@@ -23,15 +24,24 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        var user = string.IsNullOrWhiteSpace(Input.Username) || string.IsNullOrEmpty(Input.Password)
-            ? null
+        var result = string.IsNullOrWhiteSpace(Input.Username) || string.IsNullOrEmpty(Input.Password)
+            ? new LoginResult(LoginResultKind.Failure)
             : await signIn.PasswordSignInAsync(Input.Username, Input.Password, cancellationToken);
-        if (user is null)
+        switch (result.Kind)
         {
-            ErrorMessage = FailureMessage;
-            return Page();
+            case LoginResultKind.Success:
+                // IsLocalUrl refuses "//host" and "/\host", which browsers treat as other sites.
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            case LoginResultKind.Throttled:
+                var seconds = (int)Math.Ceiling(result.RetryAfter!.Value.TotalSeconds);
+                ErrorMessage = string.Format(ThrottledMessage, (seconds + 59) / 60);
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Page();
+            default:
+                ErrorMessage = FailureMessage;
+                return Page();
         }
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 
     public sealed class InputModel

@@ -1,0 +1,101 @@
+using HosVessel.Tests.Infrastructure;
+using HosVessel.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.TestHost;
+
+namespace HosVessel.Tests.Accounts;
+
+public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixture<AccountsFactory>
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/login")]
+    [InlineData("/css/site.css")]
+    [InlineData("/no-such-page")]
+    [InlineData(AccountsFactory.ThrowingPath)]
+    public async Task Every_response_carries_the_security_headers(string url)
+    {
+        var response = await factory.CreateClient().GetAsync(url);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Equal(SecurityHeadersOptions.DefaultContentSecurityPolicy, csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task A_feature_can_relax_the_policy_for_its_own_path_only()
+    {
+        using var relaxed = factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.Configure<SecurityHeadersOptions>(options =>
+                options.UseContentSecurityPolicyFor("/scalar", "default-src 'self'; script-src 'self' 'unsafe-inline'"))));
+        var client = relaxed.CreateClient();
+
+        var scalar = await client.GetAsync("/scalar/v1");
+        var home = await client.GetAsync("/");
+
+        Assert.Equal("default-src 'self'; script-src 'self' 'unsafe-inline'", scalar.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal(SecurityHeadersOptions.DefaultContentSecurityPolicy, home.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task Over_https_the_session_antiforgery_and_tempdata_cookies_are_secure_httponly_and_lax()
+    {
+        var cookies = await CollectCookiesAsync(factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false }));
+
+        Assert.Equal(3, cookies.Count);
+        foreach (var (name, attributes) in cookies)
+        {
+            Assert.True(attributes.Contains("secure"), $"{name} is not Secure over https: {attributes}");
+            Assert.True(attributes.Contains("httponly"), $"{name} is not HttpOnly: {attributes}");
+            Assert.True(attributes.Contains("samesite=lax"), $"{name} is not SameSite=Lax: {attributes}");
+        }
+    }
+
+    [Fact]
+    public async Task Over_plain_http_the_cookies_are_not_marked_secure_so_they_still_work()
+    {
+        var cookies = await CollectCookiesAsync(factory.CreateClient(new() { AllowAutoRedirect = false }));
+
+        Assert.Equal(3, cookies.Count);
+        foreach (var (name, attributes) in cookies)
+        {
+            Assert.False(attributes.Contains("secure"), $"{name} is Secure over http: {attributes}");
+            Assert.True(attributes.Contains("httponly"), $"{name} is not HttpOnly: {attributes}");
+            Assert.True(attributes.Contains("samesite=lax"), $"{name} is not SameSite=Lax: {attributes}");
+        }
+    }
+
+    // Antiforgery from the login form, the session from logging in, TempData from the logout flash message.
+    private static async Task<Dictionary<string, string>> CollectCookiesAsync(HttpClient client)
+    {
+        var cookies = new Dictionary<string, string>();
+        void Collect(HttpResponseMessage response)
+        {
+            if (response.Headers.TryGetValues("Set-Cookie", out var values))
+            {
+                foreach (var value in values)
+                {
+                    var name = value.Split('=')[0];
+                    if (!value.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase))
+                    {
+                        cookies[name] = string.Join(";", value.Split(';').Skip(1).Select(part => part.Trim().ToLowerInvariant()));
+                    }
+                }
+            }
+        }
+        var loginPage = await client.GetAsync("/login");
+        Collect(loginPage);
+        var login = await client.PostFormAsync("/login", new() { ["username"] = HosVesselFactory.AdminUsername, ["password"] = HosVesselFactory.AdminPassword });
+        Collect(login);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Collect(await client.PostFormAsync("/logout", [], formPageUrl: "/"));
+        Assert.Contains("hosvessel.auth", cookies.Keys);
+        Assert.Contains(cookies.Keys, name => name.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Contains(cookies.Keys, name => name.Contains("TempData", StringComparison.Ordinal));
+        return cookies;
+    }
+}
