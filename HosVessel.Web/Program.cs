@@ -3,6 +3,7 @@ using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -24,6 +25,7 @@ catch (DataFolderException exception)
 }
 builder.AddAccounts();
 builder.AddApiKeys();
+builder.AddVessels();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {
@@ -61,6 +63,7 @@ app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapRazorPages();
+app.MapVesselsApi();
 app.WarnIfApiKeyMissing();
 
 app.Run();
