@@ -135,7 +135,9 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         var created = await admin.PostFormAsync("/vessel/new", VesselSamples.Form(fields));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var url = created.Headers.Location!.OriginalString;
-        Assert.Contains("선박을 등록했습니다.", await admin.GetStringAsync(url));
+        var detail = await admin.GetStringAsync(url);
+        Assert.Contains("선박을 등록했습니다.", detail);
+        Assert.Matches($"<form method=\"post\" action=\"{url}/delete\"[^>]*>\\s*<button[^>]*data-confirm=[^>]*>삭제</button>\\s*<input name=\"__RequestVerificationToken\"", detail);
 
         fields.Size = "4.6K";
         var edited = await admin.PostFormAsync(url + "/edit", VesselSamples.Form(fields));
