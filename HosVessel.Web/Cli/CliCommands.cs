@@ -13,6 +13,7 @@ public static class CliCommands
     private static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
         [Legacy.ImportLegacyCommand.Name] = Legacy.ImportLegacyCommand.RunAsync,
+        [Vessels.ImportVesselsCommand.Name] = Vessels.ImportVesselsCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Vessels;
 
 namespace HosVessel.Web.Legacy;
 
@@ -125,7 +126,7 @@ public sealed class LegacyImportPlan
                 summary.Flag("vessel", vessel.Id, imoProblem);
             }
             var name = vessel.Name ?? "";
-            var nameKey = LegacyNames.NameKey(name);
+            var nameKey = VesselName.Normalise(name);
             if (nameKey.Length > 0 && !nameKeyTaken.TryAdd(nameKey, vessel.Id))
             {
                 summary.Flag("vessel", vessel.Id, $"name '{name}' is the same ship name as vessel #{nameKeyTaken[nameKey]}'s");
@@ -176,7 +177,7 @@ public sealed class LegacyImportPlan
         var byKey = new Dictionary<string, (VoyageRow Row, DateTimeOffset When)>(StringComparer.Ordinal);
         foreach (var voyage in legacy)
         {
-            var key = LegacyNames.NameKey(voyage.VesselName);
+            var key = VesselName.Normalise(voyage.VesselName);
             if (key.Length == 0)
             {
                 summary.Skip("voyage_info", voyage.Id, "vessel_name is empty");
@@ -204,7 +205,7 @@ public sealed class LegacyImportPlan
 
             var linkedId = vesselIdByKey.TryGetValue(key, out var id) ? id : (long?)null;
             var oldVessel = voyage.VesselId is { } pointedId ? legacyVesselById.GetValueOrDefault(pointedId) : null;
-            if (voyage.VesselId is { } oldId && (oldVessel is null || LegacyNames.NameKey(oldVessel.Name) != key))
+            if (voyage.VesselId is { } oldId && (oldVessel is null || VesselName.Normalise(oldVessel.Name) != key))
             {
                 var oldName = oldVessel is null ? "a vessel that does not exist" : $"'{oldVessel.Name}'";
                 var linkNow = linkedId is null ? "it is now unlinked" : $"it now links to vessel #{linkedId} by name";
