@@ -3,6 +3,7 @@ using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Voyages;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -24,6 +25,7 @@ catch (DataFolderException exception)
 }
 builder.AddAccounts();
 builder.AddApiKeys();
+builder.AddVoyages();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {
@@ -61,6 +63,8 @@ app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapRazorPages();
+app.MapVoyagesApi();
+app.MapApiReference();
 app.WarnIfApiKeyMissing();
 
 app.Run();
