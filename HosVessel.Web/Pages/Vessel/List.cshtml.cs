@@ -1,3 +1,4 @@
+using HosVessel.Web.Data;
 using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,4 @@
-namespace HosVessel.Web.Vessels;
+namespace HosVessel.Web.Data;
 
 /// <summary>One page of results plus what a pager needs to link to the others.</summary>
 public sealed class PaginatedList<T>(IReadOnlyList<T> items, long totalCount, int pageIndex, int pageSize)
