@@ -3,6 +3,7 @@ using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Proxy;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -12,6 +13,7 @@ if (HealthProbeCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddTrustedProxies();
 try
 {
     builder.AddSqliteDatabase("vessels");
@@ -40,6 +42,9 @@ if (CliCommands.IsCommand(args))
 {
     return await CliCommands.RunAsync(app, args);
 }
+
+// First: everything after it (https redirects, cookies, client IP) must see the forwarded values.
+app.UseTrustedProxies();
 
 var korean = new CultureInfo("ko-KR");
 app.UseRequestLocalization(new RequestLocalizationOptions
