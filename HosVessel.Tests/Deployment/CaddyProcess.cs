@@ -52,7 +52,11 @@ public sealed class CaddyProcess : IDisposable
             ["XDG_DATA_HOME"] = Path.Combine(home.Path, "data"),
             ["HOME"] = home.Path,
         };
-        process = new ChildProcess("caddy", ["run", "--config", configPath, "--adapter", adapter], variables, home.Path);
+        // Native JSON needs no adapter; Caddy rejects "--adapter json".
+        string[] arguments = adapter == "json"
+            ? ["run", "--config", configPath]
+            : ["run", "--config", configPath, "--adapter", adapter];
+        process = new ChildProcess("caddy", arguments, variables, home.Path);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await process.WaitUntilAsync(async () =>
         {
