@@ -7,7 +7,7 @@
 #   route "hosvessel" exists  -> PATCH /id/hosvessel (replaced in place)
 #   otherwise                  -> PUT at routes/0 of the server listening on :CADDY_HTTPS_PORT
 #                                 (POST would append it behind a catch-all route, where it never matches)
-# Needs only bash and curl. Settings come from the environment, else from .env next to this script:
+# Needs only bash and curl (plus grep and awk, present on every Ubuntu). Settings come from the environment, else from .env next to this script:
 #   HOS_DOMAIN        the public name, e.g. hos.example.com (required)
 #   HOS_UPSTREAM      where Caddy reaches the app (default localhost:5000)
 #   CADDY_ADMIN       Caddy's admin API (default http://localhost:2019)
@@ -65,17 +65,39 @@ fi
 
 status=$(caddy_api GET "/config/apps/http/servers")
 [ "$status" = 200 ] || fail "Reading Caddy's servers failed" "$status"
-# Caddy writes each server as "name":{"listen":[...],...}; pick the one listening on the HTTPS port.
+# The server names are the keys of that object (srv0, srv1, ... or the operator's own); ask each for its listen list.
+top_level_keys() {
+  awk '{ text = text $0 "\n" } END {
+    depth = 0; in_string = 0; escaped = 0; token = ""
+    for (i = 1; i <= length(text); i++) {
+      c = substr(text, i, 1)
+      if (in_string) {
+        if (escaped) { escaped = 0; token = token c }
+        else if (c == "\\") { escaped = 1 }
+        else if (c == "\"") { in_string = 0; last = token }
+        else { token = token c }
+        continue
+      }
+      if (c == "\"") { in_string = 1; token = "" }
+      else if (c == "{" || c == "[") { depth++ }
+      else if (c == "}" || c == "]") { depth-- }
+      else if (c == ":" && depth == 1) { print last }
+    }
+  }' "$1"
+}
 server=""
-while IFS= read -r entry; do
-  if [[ "$entry" == *":$CADDY_HTTPS_PORT\""* ]]; then
-    server="${entry#\"}"
-    server="${server%%\"*}"
+servers_file=$(mktemp)
+trap 'rm -f "$response" "$servers_file"' EXIT
+cp "$response" "$servers_file"
+while IFS= read -r name; do
+  status=$(caddy_api GET "/config/apps/http/servers/$name/listen")
+  if [ "$status" = 200 ] && grep -q ":$CADDY_HTTPS_PORT\"" "$response"; then
+    server="$name"
     break
   fi
-done < <(grep -o '"[^"]*":{"listen":\[[^]]*\]' "$response" || true)
+done < <(top_level_keys "$servers_file")
 if [ -z "$server" ]; then
-  echo "No Caddy server listens on :$CADDY_HTTPS_PORT. Servers: $(cat "$response")" >&2
+  echo "No Caddy server listens on :$CADDY_HTTPS_PORT. Servers: $(cat "$servers_file")" >&2
   exit 1
 fi
 
