@@ -6,6 +6,7 @@ using HosVessel.Web.Data;
 using HosVessel.Web.Legacy;
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
+using HosVessel.Web.Proxy;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -15,6 +16,7 @@ if (HealthProbeCommand.Matches(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddTrustedProxies();
 try
 {
     builder.AddSqliteDatabase("vessels");
@@ -50,6 +52,8 @@ if (CliCommands.IsCommand(args))
     return await CliCommands.RunAsync(app, args);
 }
 
+// First: everything after it (https redirects, cookies, client IP) must see the forwarded values.
+app.UseTrustedProxies();
 app.UseSecurityHeaders();
 app.UseCookiePolicy();
 var korean = new CultureInfo("ko-KR");

@@ -1,7 +1,10 @@
 #pragma warning disable ASPIREPIPELINES001
+#pragma warning disable ASPIREPIPELINES004
 
 using Aspire.Hosting.Pipelines;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace HosVessel.AppHost.Publishing;
 
@@ -16,20 +19,60 @@ public static class DeploymentFilesStep
 
     private static bool completed;
 
+    /// <summary>The port the web container listens on; the compose file maps the host's HOS_PORT to it.</summary>
+    public const int ContainerPort = 5000;
+
     public static IDistributedApplicationBuilder AddDeploymentFiles(this IDistributedApplicationBuilder builder)
     {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            // In run mode DCP picks ports; a container needs a fixed one for the healthcheck and the port mapping.
+            foreach (var endpoint in builder.Resources.OfType<ProjectResource>()
+                         .SelectMany(p => p.Annotations.OfType<EndpointAnnotation>())
+                         .Where(e => e.Name == "http"))
+            {
+                endpoint.TargetPort = ContainerPort;
+            }
+        }
+
+        var repositoryRoot = Path.GetDirectoryName(builder.AppHostDirectory.TrimEnd(Path.DirectorySeparatorChar))!;
         builder.Pipeline.AddStep(
             StepName,
-            WriteAsync,
+            context => WriteAsync(context, repositoryRoot),
             dependsOn: new[] { WellKnownPipelineSteps.PublishPrereq, ManifestStepName },
             requiredBy: WellKnownPipelineSteps.Publish);
         return builder;
     }
 
-    private static Task WriteAsync(PipelineStepContext context)
+    private static async Task WriteAsync(PipelineStepContext context, string repositoryRoot)
     {
+        var outputDirectory = Path.GetFullPath(
+            context.Services.GetRequiredService<IPipelineOutputService>().GetOutputDirectory());
+        Directory.CreateDirectory(outputDirectory);
+        var model = await DeploymentModel.ReadAsync(
+            context.Model, context.ExecutionContext, repositoryRoot, outputDirectory, context.CancellationToken);
+
+        var files = new (string Name, string Content)[]
+        {
+            (ComposeFileWriter.FileName, ComposeFileWriter.Write(model)),
+            (EnvExampleWriter.FileName, EnvExampleWriter.Write(model)),
+            (CaddyFileWriter.FileName, CaddyFileWriter.Write(model)),
+            (CaddyRouteWriter.RouteFileName, CaddyRouteWriter.WriteRoute(model)),
+            (CaddyRouteWriter.ScriptFileName, CaddyRouteWriter.WriteScript(model)),
+        };
+        foreach (var (name, content) in files)
+        {
+            var path = Path.Combine(outputDirectory, name);
+            await File.WriteAllTextAsync(path, content, context.CancellationToken);
+            context.Logger.LogInformation("Wrote {Path}", path);
+        }
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Path.Combine(outputDirectory, CaddyRouteWriter.ScriptFileName),
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
         completed = true;
-        return Task.CompletedTask;
     }
 
     /// <summary>
