@@ -1,6 +1,7 @@
 using System.Globalization;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
+using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
 using Microsoft.AspNetCore.Localization;
@@ -24,6 +25,7 @@ catch (DataFolderException exception)
 }
 builder.AddAccounts();
 builder.AddApiKeys();
+builder.AddBackups();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {

@@ -1,3 +1,4 @@
+using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Cli;
@@ -12,6 +13,7 @@ public static class CliCommands
 
     private static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
+        [BackupCommand.Name] = BackupCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);
