@@ -4,6 +4,7 @@ using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -26,6 +27,7 @@ catch (DataFolderException exception)
 builder.AddAccounts();
 builder.AddApiKeys();
 builder.AddBackups();
+builder.AddVessels();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {
@@ -63,6 +65,7 @@ app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapRazorPages();
+app.MapVesselsApi();
 app.WarnIfApiKeyMissing();
 
 app.Run();

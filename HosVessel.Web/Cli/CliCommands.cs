@@ -14,6 +14,7 @@ public static class CliCommands
     private static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
         [BackupCommand.Name] = BackupCommand.RunAsync,
+        [Vessels.ImportVesselsCommand.Name] = Vessels.ImportVesselsCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Commands.ContainsKey(args[0]);

@@ -1,0 +1,40 @@
+using HosVessel.Web.Cli;
+
+namespace HosVessel.Web.Vessels;
+
+/// <summary><c>import-vessels &lt;file&gt; [--skip-invalid]</c>: the same importer as <c>/vessel/import</c>, from a terminal.</summary>
+public static class ImportVesselsCommand
+{
+    public const string Name = "import-vessels";
+    public const string SkipInvalidOption = "--skip-invalid";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var skipInvalid = args.Contains(SkipInvalidOption, StringComparer.Ordinal);
+        var files = args.Where(a => a != SkipInvalidOption).ToList();
+        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            throw new CommandException($"usage: {Name} <file.json|file.csv> [{SkipInvalidOption}]");
+        }
+        if (!File.Exists(files[0]))
+        {
+            throw new CommandException($"file not found: {files[0]}");
+        }
+        await using var stream = File.OpenRead(files[0]);
+        var summary = await services.GetRequiredService<VesselImporter>().ImportAsync(stream, skipInvalid, "cli", cancellationToken);
+        if (summary.Error is not null)
+        {
+            throw new CommandException($"{files[0]}: {summary.Error} (nothing changed)");
+        }
+        await output.WriteLineAsync($"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}");
+        foreach (var rejection in summary.Rejected)
+        {
+            await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason}");
+        }
+        if (!summary.Applied)
+        {
+            await output.WriteLineAsync($"nothing changed: the file has rejected rows (use {SkipInvalidOption} to import the valid ones)");
+        }
+        return summary.Succeeded ? 0 : 1;
+    }
+}

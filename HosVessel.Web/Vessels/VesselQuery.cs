@@ -1,0 +1,91 @@
+using System.Text;
+using Dapper;
+
+namespace HosVessel.Web.Vessels;
+
+/// <summary>
+/// The list's filters, sort and page, shared by the list page, its CSV and the read API.
+/// Sort columns come from a whitelist, so a query string never reaches the SQL text.
+/// </summary>
+public sealed record VesselQuery(
+    string? Name = null, string? ShipType = null, string? Flag = null, string? Sort = null, string? Dir = null, int Page = 1)
+{
+    public const int PageSize = 20;
+
+    private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["name"] = "name COLLATE NOCASE",
+        ["imo_no"] = "imo_no",
+        ["ship_code"] = "ship_code COLLATE NOCASE",
+        ["ship_type"] = "ship_type",
+        ["size"] = "size",
+        ["flag"] = "flag",
+        ["class"] = "class",
+        ["built_year"] = "built_year",
+        ["tic"] = "tic",
+        ["crew"] = "crew",
+        ["internal_audit"] = "internal_audit",
+    };
+
+    public static IReadOnlyCollection<string> SortableColumns => SortColumns.Keys;
+
+    /// <summary>The sort key actually used: a whitelisted column, else <c>name</c>.</summary>
+    public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : "name";
+
+    public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
+
+    public int SafePage => Math.Max(1, Page);
+
+    internal string OrderBy => $"{SortColumns[SortKey]} {(Descending ? "DESC" : "ASC")}, id {(Descending ? "DESC" : "ASC")}";
+
+    /// <summary>The WHERE clause (or empty) and its parameters.</summary>
+    internal (string Sql, DynamicParameters Parameters) Where()
+    {
+        var sql = new StringBuilder();
+        var parameters = new DynamicParameters();
+        void And(string condition) => sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(condition);
+        if (!string.IsNullOrWhiteSpace(Name))
+        {
+            // LIKE is case-insensitive for ASCII in SQLite; Korean has no case.
+            parameters.Add("term", "%" + EscapeLike(Name.Trim()) + "%");
+            And(@"(name LIKE @term ESCAPE '\' OR ship_code LIKE @term ESCAPE '\' OR imo_no LIKE @term ESCAPE '\' OR callsign LIKE @term ESCAPE '\')");
+        }
+        if (!string.IsNullOrWhiteSpace(ShipType))
+        {
+            parameters.Add("shipType", ShipType.Trim().ToUpperInvariant());
+            And("ship_type = @shipType");
+        }
+        if (!string.IsNullOrWhiteSpace(Flag))
+        {
+            parameters.Add("flag", Flag.Trim().ToUpperInvariant());
+            And("flag = @flag");
+        }
+        return (sql.ToString(), parameters);
+    }
+
+    private static string EscapeLike(string term) =>
+        term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+
+    /// <summary>Query-string values for links that keep the filters (pager, sort headers, CSV).</summary>
+    public Dictionary<string, string> RouteValues(int? page = null, string? sort = null, string? dir = null)
+    {
+        var values = new Dictionary<string, string>();
+        void Put(string key, string? value)
+        {
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                values[key] = value;
+            }
+        }
+        Put("name", Name);
+        Put("ship_type", ShipType);
+        Put("flag", Flag);
+        Put("sort", sort ?? Sort);
+        Put("dir", dir ?? Dir);
+        if ((page ?? SafePage) > 1)
+        {
+            values["page"] = (page ?? SafePage).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,38 @@
+using HosVessel.Web.ApiKeys;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HosVessel.Web.Vessels;
+
+/// <summary>The read API: <c>GET /api/vessels</c> (filters and pages like the list page) and <c>GET /api/vessels/{imo}</c>.</summary>
+public static class VesselsApi
+{
+    public static IEndpointRouteBuilder MapVesselsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/vessels").RequireApiKeyOrSignedIn().WithTags("Vessels");
+        group.MapGet("/", ListAsync);
+        group.MapGet("/{imo}", GetAsync);
+        return endpoints;
+    }
+
+    private static async Task<Ok<VesselPageDto>> ListAsync(
+        VesselStore store,
+        [FromQuery] string? name,
+        [FromQuery(Name = "ship_type")] string? shipType,
+        [FromQuery] string? flag,
+        [FromQuery] string? sort,
+        [FromQuery] string? dir,
+        [FromQuery] int? page,
+        CancellationToken cancellationToken)
+    {
+        var result = await store.SearchAsync(new VesselQuery(name, shipType, flag, sort, dir, page ?? 1), cancellationToken);
+        return TypedResults.Ok(new VesselPageDto(
+            result.Items.Select(v => v.ToDto()).ToList(), result.TotalCount, result.PageIndex, result.PageSize, result.TotalPages));
+    }
+
+    private static async Task<Results<Ok<VesselDto>, NotFound<ApiError>>> GetAsync(
+        VesselStore store, string imo, CancellationToken cancellationToken) =>
+        await store.FindByImoAsync(imo, cancellationToken) is { } vessel
+            ? TypedResults.Ok(vessel.ToDto())
+            : TypedResults.NotFound(new ApiError("Vessel not found"));
+}

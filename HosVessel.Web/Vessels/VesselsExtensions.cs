@@ -1,0 +1,15 @@
+namespace HosVessel.Web.Vessels;
+
+public static class VesselsExtensions
+{
+    public static IHostApplicationBuilder AddVessels(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VesselStore>();
+        builder.Services.AddSingleton<VesselImporter>();
+        if (builder.Environment.IsDevelopment())
+        {
+            builder.Services.AddSingleton<Data.IDatabaseInitializer, DevelopmentVesselSeeder>();
+        }
+        return builder;
+    }
+}
