@@ -28,6 +28,16 @@ public sealed class CorpusFixture : IAsyncLifetime
         var exitCode = await CliCommands.InvokeAsync(App.Services, ["import-vessels", path], output, output);
         Assert.True(exitCode == 0, $"seeding the register failed: {output}");
 
+        voyagesSeeded = new Lazy<Task>(SeedVoyagesAsync);
+    }
+
+    private Lazy<Task> voyagesSeeded = null!;
+
+    /// <summary>Pushes the initial voyage set once, for the tests that check a bad push leaves it alone.</summary>
+    public Task EnsureVoyagesSeededAsync() => voyagesSeeded.Value;
+
+    private async Task SeedVoyagesAsync()
+    {
         using var push = await PushAsync(new ByteArrayContent(Fleet.Push("SEED", 8, "0001"))
         {
             Headers = { ContentType = new MediaTypeHeaderValue("application/json") },

@@ -27,6 +27,7 @@ public sealed class VoyageCorpusTests(CorpusFixture fixture) : IClassFixture<Cor
     public async Task Bad_push_is_refused_with_json_naming_the_problem_and_stores_nothing(string name)
     {
         var corpusCase = All.Single(c => c.Name == name);
+        await fixture.EnsureVoyagesSeededAsync();
         var before = await StoredData.FingerprintAsync(fixture.App.DatabasePath);
 
         using var response = await fixture.PushAsync(corpusCase.CreateContent());
@@ -40,6 +41,7 @@ public sealed class VoyageCorpusTests(CorpusFixture fixture) : IClassFixture<Cor
     public async Task Body_over_ten_megabytes_without_a_length_is_refused_while_streaming()
     {
         var corpusCase = All.Single(c => c.Name.EndsWith("10mb-string-over-body-limit"));
+        await fixture.EnsureVoyagesSeededAsync();
         var before = await StoredData.FingerprintAsync(fixture.App.DatabasePath);
 
         using var response = await fixture.PushAsync(corpusCase.CreateContent(chunked: true));
