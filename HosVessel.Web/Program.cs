@@ -5,6 +5,7 @@ using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
 using HosVessel.Web.Vessels;
+using HosVessel.Web.Voyages;
 using Microsoft.AspNetCore.Localization;
 
 if (HealthProbeCommand.Matches(args))
@@ -28,6 +29,7 @@ builder.AddAccounts();
 builder.AddApiKeys();
 builder.AddBackups();
 builder.AddVessels();
+builder.AddVoyages();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddRazorPages(options =>
 {
@@ -66,6 +68,8 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapRazorPages();
 app.MapVesselsApi();
+app.MapVoyagesApi();
+app.MapApiReference();
 app.WarnIfApiKeyMissing();
 
 app.Run();

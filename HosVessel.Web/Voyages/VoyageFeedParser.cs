@@ -1,0 +1,184 @@
+using System.Text.Json;
+
+namespace HosVessel.Web.Voyages;
+
+/// <summary>A push body that cannot be stored: the message for <c>error</c> and the item-level problems.</summary>
+public sealed record VoyageFeedProblem(string Message, IReadOnlyList<string> Details);
+
+/// <summary>The voyages of one push, de-duplicated by vessel key (the last item wins).</summary>
+public sealed record VoyageFeed(int Received, IReadOnlyList<VoyageFields> Voyages, IReadOnlyList<string> Duplicates);
+
+/// <summary>
+/// Reads the n8n push body by hand so every problem can name the item index and field path,
+/// which is what the person fixing the workflow needs; a model binder would only say "invalid".
+/// </summary>
+public static class VoyageFeedParser
+{
+    public const int MaxItems = 5_000;
+    public const int MaxDetails = 50;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    private static readonly (string Name, Action<VoyageFields, string?> Set)[] TextFields =
+    [
+        ("voy_no", (v, s) => v.VoyNo = s),
+        ("line", (v, s) => v.Line = s),
+        ("teu", (v, s) => v.Teu = s),
+        ("flag", (v, s) => v.Flag = s),
+        ("captain", (v, s) => v.Captain = s),
+        ("chief_engineer", (v, s) => v.ChiefEngineer = s),
+        ("safety_supervisor", (v, s) => v.SafetySupervisor = s),
+        ("ops_supervisor", (v, s) => v.OpsSupervisor = s),
+        ("itinerary", (v, s) => v.Itinerary = s),
+    ];
+
+    private static readonly (string Name, (string Name, Action<VoyageFields, string?> Set)[] Fields)[] NestedObjects =
+    [
+        ("psc_inspection",
+        [
+            ("mou_1", (v, s) => v.PscMou1 = s), ("date_1", (v, s) => v.PscDate1 = s),
+            ("mou_2", (v, s) => v.PscMou2 = s), ("date_2", (v, s) => v.PscDate2 = s),
+        ]),
+        ("last_port", [("port", (v, s) => v.LastPort = s), ("etd", (v, s) => v.LastEtd = s)]),
+        ("next_port",
+        [
+            ("port", (v, s) => v.NextPort = s), ("eta", (v, s) => v.NextEta = s),
+            ("etb", (v, s) => v.NextEtb = s), ("etd", (v, s) => v.NextEtd = s),
+        ]),
+    ];
+
+    public static VoyageFeedProblem? TryParse(ReadOnlyMemory<byte> body, out VoyageFeed feed)
+    {
+        feed = new VoyageFeed(0, [], []);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            return new VoyageFeedProblem("Malformed JSON", [exception.Message]);
+        }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Array)
+            {
+                return new VoyageFeedProblem(
+                    $"The body must be a JSON array of voyages, but it is {Describe(root.ValueKind)}", []);
+            }
+            var count = root.GetArrayLength();
+            if (count > MaxItems)
+            {
+                return new VoyageFeedProblem($"Too many items: {count:N0} (the limit is {MaxItems:N0} per push)", []);
+            }
+            return ReadItems(root, count, out feed);
+        }
+    }
+
+    private static VoyageFeedProblem? ReadItems(JsonElement root, int count, out VoyageFeed feed)
+    {
+        var problems = new List<string>();
+        var byKey = new Dictionary<string, VoyageFields>(StringComparer.Ordinal);
+        var duplicates = new List<string>();
+        var index = 0;
+        foreach (var item in root.EnumerateArray())
+        {
+            var voyage = ReadItem(item, index, problems);
+            if (voyage is not null)
+            {
+                if (byKey.Remove(voyage.VesselKey) && !duplicates.Contains(voyage.VesselKey))
+                {
+                    duplicates.Add(voyage.VesselKey);
+                }
+                // Re-adding after Remove puts the winner at the end, so the stored order follows the push.
+                byKey[voyage.VesselKey] = voyage;
+            }
+            index++;
+        }
+        feed = new VoyageFeed(count, [.. byKey.Values], duplicates);
+        if (problems.Count == 0)
+        {
+            return null;
+        }
+        var message = problems.Count == 1 ? "1 item has a problem" : $"{problems.Count} problems in the items";
+        return new VoyageFeedProblem(message, [.. problems.Take(MaxDetails)]);
+    }
+
+    private static VoyageFields? ReadItem(JsonElement item, int index, List<string> problems)
+    {
+        var path = $"[{index}]";
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            problems.Add($"{path}: expected an object, got {Describe(item.ValueKind)}");
+            return null;
+        }
+        var before = problems.Count;
+        var voyage = new VoyageFields();
+        var name = item.TryGetProperty("vessel_name", out var nameElement)
+            ? ReadText(nameElement, $"{path}.vessel_name", problems)
+            : null;
+        if (name is null && problems.Count == before)
+        {
+            problems.Add($"{path}.vessel_name: required and must not be empty");
+        }
+        voyage.VesselName = VesselNameKey.Normalize(name);
+        voyage.VesselKey = voyage.VesselName;
+        foreach (var (field, set) in TextFields)
+        {
+            if (item.TryGetProperty(field, out var element))
+            {
+                set(voyage, ReadText(element, $"{path}.{field}", problems));
+            }
+        }
+        foreach (var (objectName, fields) in NestedObjects)
+        {
+            if (!item.TryGetProperty(objectName, out var nested) || nested.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+            if (nested.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{path}.{objectName}: expected an object, got {Describe(nested.ValueKind)}");
+                continue;
+            }
+            foreach (var (field, set) in fields)
+            {
+                if (nested.TryGetProperty(field, out var element))
+                {
+                    set(voyage, ReadText(element, $"{path}.{objectName}.{field}", problems));
+                }
+            }
+        }
+        return problems.Count == before ? voyage : null;
+    }
+
+    // n8n passes spreadsheet cells through, so a voyage number may arrive as 19 rather than "0019".
+    private static string? ReadText(JsonElement element, string path, List<string> problems)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                var text = element.GetString()!.Trim();
+                return text.Length == 0 ? null : text;
+            case JsonValueKind.Number:
+                return element.GetRawText();
+            case JsonValueKind.Null:
+                return null;
+            default:
+                problems.Add($"{path}: expected text, got {Describe(element.ValueKind)}");
+                return null;
+        }
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "nothing",
+    };
+}

@@ -1,0 +1,27 @@
+using HosVessel.Web.Accounts;
+using Scalar.AspNetCore;
+
+namespace HosVessel.Web.Voyages;
+
+public static class VoyagesExtensions
+{
+    /// <summary>Where the admin-only API reference lives; its page needs inline script, unlike the rest of the app.</summary>
+    public const string ApiReferencePath = "/scalar";
+
+    public static IHostApplicationBuilder AddVoyages(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VoyageStore>();
+        builder.Services.AddSingleton<VoyageFeedLog>();
+        builder.Services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and the Scalar page for admins.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(ApiReferencePath, options => options.WithTitle("HosVessel API"))
+            .RequireAuthorization(AccountsExtensions.AdminPolicy);
+        return app;
+    }
+}
