@@ -32,6 +32,8 @@ public sealed class AppProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public Task WaitForExitAsync() => process.WaitForExitAsync();
+
     public static string WebDirectory { get; } = FindWebDirectory();
 
     /// <summary>Starts the server and returns once it has logged that it is listening.</summary>

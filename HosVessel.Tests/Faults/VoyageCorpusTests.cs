@@ -17,7 +17,7 @@ public sealed class VoyageCorpusTests(CorpusFixture fixture) : IClassFixture<Cor
         new(CorpusCase.GeneratedPrefix + "10mb-string-over-body-limit", 413, "application/json", "10|large|size|limit|MB",
             () => Item("CORPUS", new string('A', TenMegabytes + 1024))),
         new(CorpusCase.GeneratedPrefix + "9mb-itinerary-with-empty-name", 400, "application/json", "vessel_name|선박명",
-            () => Item("", new string('가', 3 * 1024 * 1024))),
+            () => Item("", new string('A', 9 * 1024 * 1024))),
     ]);
 
     public static TheoryData<string> Names => [.. All.Select(c => c.Name)];
