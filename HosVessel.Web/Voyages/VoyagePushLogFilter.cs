@@ -49,6 +49,11 @@ public sealed class VoyagePushLogFilter(VoyageFeedLog feedLog, TimeProvider cloc
         finally
         {
             var elapsed = Stopwatch.GetElapsedTime(started);
+            // Results<A, B> wraps the answer; the status and error are on the inner result.
+            while (result is INestedHttpResult nested)
+            {
+                result = nested.Result;
+            }
             var statusCode = result is null ? StatusCodes.Status500InternalServerError
                 : (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
             var firstError = result is null ? "server error"

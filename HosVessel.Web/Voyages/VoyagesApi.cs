@@ -1,6 +1,8 @@
 using HosVessel.Web.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace HosVessel.Web.Voyages;
 
@@ -19,7 +21,7 @@ public static class VoyagesApi
         feed.MapPost("", PushAsync)
             .WithName("PushVoyages")
             .WithSummary("Replace the whole fleet's voyages with this push")
-            .Accepts<VoyageFeedItemDto[]>("application/json")
+            .AddOpenApiOperationTransformer(DescribePushBodyAsync)
             .Produces<ApiError>(StatusCodes.Status401Unauthorized)
             .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiError>(StatusCodes.Status415UnsupportedMediaType)
@@ -71,6 +73,18 @@ public static class VoyagesApi
                 result.Unlinked.Count, string.Join(", ", result.Unlinked));
         }
         return TypedResults.Ok(new VoyagePushResponse("ok", feed.Received, result.Linked.Count, result.Unlinked, feed.Duplicates));
+    }
+
+    // Not .Accepts<T>(): that makes routing answer a wrong Content-Type with an HTML 415 before the handler runs.
+    private static async Task DescribePushBodyAsync(
+        OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(VoyageFeedItemDto[]), cancellationToken: cancellationToken);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+        };
     }
 
     private static async Task<Ok<VoyageClearResponse>> ClearAsync(VoyageStore store, CancellationToken cancellationToken) =>

@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace HosVessel.Web.Voyages;
+
+/// <summary>Times are stored in UTC and shown to the team in KST.</summary>
+public static class KoreanTime
+{
+    // Korea has no daylight saving, so a fixed offset is a safe fallback where tzdata is missing.
+    private static readonly TimeZoneInfo Seoul = TryFind("Asia/Seoul")
+        ?? TimeZoneInfo.CreateCustomTimeZone("KST", TimeSpan.FromHours(9), "KST", "KST");
+
+    public static string Format(DateTimeOffset time) =>
+        TimeZoneInfo.ConvertTime(time, Seoul).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
+
+    /// <summary>Formats a stored ISO-8601 timestamp; anything unparseable is shown as stored.</summary>
+    public static string Format(string? stored) =>
+        DateTimeOffset.TryParse(stored, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? Format(time)
+            : stored ?? "";
+
+    private static TimeZoneInfo? TryFind(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return null;
+        }
+    }
+}
