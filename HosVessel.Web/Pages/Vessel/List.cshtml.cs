@@ -37,13 +37,14 @@ public sealed class ListModel(VesselStore store) : PageModel
     }
 
     /// <summary>The current filtered list as CSV (UTF-8 with BOM, all pages).</summary>
-    public async Task OnGetCsvAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var vessels = await store.ListAllAsync(new VesselQuery(Name, ShipType, Flag, Sort, Dir), cancellationToken);
         Response.ContentType = VesselCsv.ContentType;
         Response.Headers.ContentDisposition =
             $"attachment; filename=\"vessels.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"선박목록-{DateTime.Now:yyyyMMdd}.csv")}";
         await VesselCsv.WriteAsync(Response.Body, vessels, cancellationToken);
+        return new EmptyResult();
     }
 
     public static string ListUrl(Dictionary<string, string> values, string? handler = null)
