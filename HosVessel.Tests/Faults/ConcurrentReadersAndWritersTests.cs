@@ -81,6 +81,10 @@ public sealed class ConcurrentReadersAndWritersTests
                 {
                     problems.Enqueue($"GET {url}: {(int)response.StatusCode} {CorpusCase.Shorten(body)}");
                 }
+                else if (url == "/voyage" && !PushSizes.Contains(ShownTotal(body)))
+                {
+                    problems.Enqueue($"GET /voyage shows 총 {ShownTotal(body)}척, which is no push's size");
+                }
                 else if (url.StartsWith("/api/voyages") && WholeSetProblem(body) is { } torn)
                 {
                     problems.Enqueue($"GET {url}: {torn}");
@@ -106,6 +110,12 @@ public sealed class ConcurrentReadersAndWritersTests
         return PushSizes.Contains(total) && voyageNumbers.Count <= 1
             ? null
             : $"total {total}, voyage numbers on one page: {string.Join(", ", voyageNumbers)}";
+    }
+
+    private static int ShownTotal(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"총 <strong>([\d,]+)</strong>척");
+        return match.Success ? int.Parse(match.Groups[1].Value.Replace(",", "")) : -1;
     }
 
     private static async Task<HttpResponseMessage> PushAsync(HttpClient client, int size, int round)
