@@ -42,6 +42,47 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
     }
 
     [Fact]
+    public async Task Backups_taken_while_the_feed_pushes_each_hold_one_complete_push()
+    {
+        var client = factory.CreateClient();
+        int[] sizes = [100, 150];
+        var pushing = Task.Run(async () =>
+        {
+            for (var round = 0; round < 12; round++)
+            {
+                var content = new ByteArrayContent(Faults.Fleet.Push("BACKUP", sizes[round % 2], round.ToString("D4")));
+                content.Headers.ContentType = new("application/json");
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/voyage") { Content = content };
+                request.Headers.Add("X-API-Key", HosVesselFactory.ApiKey);
+                using var response = await client.SendAsync(request);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            }
+        });
+        var writer = factory.Services.GetRequiredService<BackupWriter>();
+        var folders = new List<TempDataDirectory>();
+        try
+        {
+            while (!pushing.IsCompleted || folders.Count == 0)
+            {
+                var folder = new TempDataDirectory();
+                folders.Add(folder);
+                var path = await writer.WriteAsync(folder.Path);
+                await using var copy = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+                await copy.OpenAsync();
+                var voyages = (await copy.QueryAsync<(string Name, string VoyNo)>(
+                    "SELECT vessel_name, voy_no FROM voyages WHERE vessel_name LIKE 'BACKUP %'")).ToList();
+                Assert.True(voyages.Count == 0 || (sizes.Contains(voyages.Count) && voyages.Select(v => v.VoyNo).Distinct().Count() == 1),
+                    $"backup {folders.Count} holds {voyages.Count} voyages from pushes {string.Join(", ", voyages.Select(v => v.VoyNo).Distinct())}");
+            }
+            await pushing;
+        }
+        finally
+        {
+            folders.ForEach(folder => folder.Dispose());
+        }
+    }
+
+    [Fact]
     public async Task Backup_without_a_folder_goes_into_backups_next_to_the_database()
     {
         _ = factory.Server;
