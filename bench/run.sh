@@ -63,7 +63,8 @@ dirty=$(git status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitt
 runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 memory=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1024 / 1024 }' /proc/meminfo)
-result="bench/results/latest.md"
+# Partial runs (--only) go only into their dated file, so latest.md always holds a full run.
+result="bench/results/$(date -u +%Y-%m-%d)-${vessels}-vessels${only:+-$only}.md"
 {
   echo "# Benchmark: $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -78,6 +79,6 @@ result="bench/results/latest.md"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } >"$result"
-cp "$result" "bench/results/$(date -u +%Y-%m-%d)-${vessels}-vessels.md"
+[ -n "$only" ] || cp "$result" bench/results/latest.md
 echo
 cat "$result"
