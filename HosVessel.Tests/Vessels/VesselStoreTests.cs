@@ -141,4 +141,23 @@ public sealed class VesselStoreTests(HosVesselFactory factory) : IClassFixture<H
         Assert.Null(await Store.FindByIdAsync(id));
         Assert.False(await Store.DeleteAsync(id));
     }
+
+    [Fact]
+    public async Task Search_follows_renames_and_deletes_and_takes_quotes_and_short_terms_literally()
+    {
+        var code = VesselSamples.NewShipCode();
+        var fields = VesselSamples.Valid($"\"O'NEIL\" 한바다 {code}");
+        var id = (await Store.CreateAsync(fields)).Id!.Value;
+
+        Assert.Single((await Store.SearchAsync(new VesselQuery(Name: $"\"o'neil\" 한바다 {code}"))).Items);
+        Assert.Contains((await Store.SearchAsync(new VesselQuery(Name: "바다"))).Items, v => v.Id == id);
+
+        fields.Name = $"RENAMED {code}";
+        await Store.UpdateAsync(id, fields);
+        Assert.Empty((await Store.SearchAsync(new VesselQuery(Name: $"한바다 {code}"))).Items);
+        Assert.Single((await Store.SearchAsync(new VesselQuery(Name: $"renamed {code}"))).Items);
+
+        await Store.DeleteAsync(id);
+        Assert.Empty((await Store.SearchAsync(new VesselQuery(Name: $"renamed {code}"))).Items);
+    }
 }

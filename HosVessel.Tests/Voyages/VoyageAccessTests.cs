@@ -76,7 +76,7 @@ public sealed class VoyageAccessTests(HosVesselFactory factory) : IClassFixture<
         await client.PushOkAsync(VoyageFeedClient.Items("FEED PAGE A"));
         await client.PushAsync("""{"vessel_name": "FEED PAGE B"}""");
 
-        var html = await (await factory.LoginAsAdminAsync()).GetStringAsync("/voyage/feed");
+        var html = WebUtility.HtmlDecode(await (await factory.LoginAsAdminAsync()).GetStringAsync("/voyage/feed"));
 
         Assert.Contains("운항 정보 수신 기록", html);
         Assert.Contains("The body must be a JSON array of voyages, but it is an object", html);

@@ -143,6 +143,8 @@ public sealed class VoyageFeedRejectionTests(HosVesselFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("The body is larger than 10 MB", (string?)(await response.ReadJsonAsync())["error"]);
         await AssertUnchangedAsync();
+        var logged = (await factory.FeedLogAsync())[0];
+        Assert.Equal((413, "The body is larger than 10 MB"), (logged.StatusCode, logged.FirstError));
     }
 
     [Fact]

@@ -26,14 +26,13 @@ public static class ImportVesselsCommand
         {
             throw new CommandException($"{files[0]}: {summary.Error} (nothing changed)");
         }
-        await output.WriteLineAsync($"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}");
+        await output.WriteLineAsync(summary.Applied
+            ? $"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}"
+            : $"added 0, updated 0, rejected {summary.Rejected.Count}: nothing changed " +
+              $"(the valid rows would add {summary.Added} and update {summary.Updated}; use {SkipInvalidOption} to import them)");
         foreach (var rejection in summary.Rejected)
         {
             await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason}");
-        }
-        if (!summary.Applied)
-        {
-            await output.WriteLineAsync($"nothing changed: the file has rejected rows (use {SkipInvalidOption} to import the valid ones)");
         }
         return summary.Succeeded ? 0 : 1;
     }

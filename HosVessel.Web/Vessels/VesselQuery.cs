@@ -11,6 +11,7 @@ public sealed record VesselQuery(
     string? Name = null, string? ShipType = null, string? Flag = null, string? Sort = null, string? Dir = null, int Page = 1)
 {
     public const int PageSize = 20;
+    private const int MinIndexedTermLength = 3;
 
     private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -46,9 +47,19 @@ public sealed record VesselQuery(
         void And(string condition) => sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(condition);
         if (!string.IsNullOrWhiteSpace(Name))
         {
-            // LIKE is case-insensitive for ASCII in SQLite; Korean has no case.
-            parameters.Add("term", "%" + EscapeLike(Name.Trim()) + "%");
-            And(@"(name LIKE @term ESCAPE '\' OR ship_code LIKE @term ESCAPE '\' OR imo_no LIKE @term ESCAPE '\' OR callsign LIKE @term ESCAPE '\')");
+            var term = Name.Trim();
+            if (term.EnumerateRunes().Count() >= MinIndexedTermLength)
+            {
+                // The trigram index (0002_vessel_search.sql) finds substrings; a quoted phrase is taken literally.
+                parameters.Add("phrase", "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+                And("id IN (SELECT rowid FROM vessel_search WHERE vessel_search MATCH @phrase)");
+            }
+            else
+            {
+                // Too short for trigrams: scan. LIKE is case-insensitive for ASCII; Korean has no case.
+                parameters.Add("term", "%" + EscapeLike(term) + "%");
+                And(@"(name LIKE @term ESCAPE '\' OR ship_code LIKE @term ESCAPE '\' OR imo_no LIKE @term ESCAPE '\' OR callsign LIKE @term ESCAPE '\')");
+            }
         }
         if (!string.IsNullOrWhiteSpace(ShipType))
         {

@@ -20,7 +20,11 @@ public static class VoyagesExtensions
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapOpenApi();
-        app.MapScalarApiReference(ApiReferencePath, options => options.WithTitle("HosVessel API"))
+        app.MapScalarApiReference(ApiReferencePath, options => options
+                .WithTitle("HosVessel API")
+                // Everything is served from here: no web fonts or telemetry from outside hosts.
+                .DisableDefaultFonts()
+                .DisableTelemetry())
             .RequireAuthorization(AccountsExtensions.AdminPolicy);
         return app;
     }

@@ -9,8 +9,7 @@ public sealed class IndexModel(VoyageStore store) : PageModel
     [BindProperty(SupportsGet = true)]
     public FilterInput Filter { get; set; } = new();
 
-    [BindProperty(SupportsGet = true, Name = "page")]
-    public int PageNumber { get; set; } = 1;
+    public int PageNumber { get; private set; } = 1;
 
     public PaginatedList<Voyages.Voyage> Voyages { get; private set; } = new([], 0, 1, VoyagesApi.PageSize);
 
@@ -18,6 +17,8 @@ public sealed class IndexModel(VoyageStore store) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        // "page" is a reserved route value in Razor Pages (the page's own name), so model binding cannot take it.
+        PageNumber = int.TryParse(Request.Query["page"], out var page) ? page : 1;
         Voyages = await store.SearchAsync(Filter.ToFilter(), PageNumber, VoyagesApi.PageSize, cancellationToken);
         LastPush = await store.GetLastPushAsync(cancellationToken) is { } time ? KoreanTime.Format(time) : null;
     }
