@@ -1,6 +1,7 @@
 using System.Globalization;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
+using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
 using HosVessel.Web.Legacy;
@@ -30,6 +31,7 @@ catch (DataFolderException exception)
 builder.AddAccounts();
 builder.AddApiKeys();
 builder.AddLegacyImport();
+builder.AddBackups();
 builder.AddVessels();
 builder.AddVoyages();
 builder.Services.AddHttpContextAccessor();

@@ -1,3 +1,4 @@
+using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Cli;
@@ -13,6 +14,7 @@ public static class CliCommands
     private static readonly Dictionary<string, Command> Commands = new(StringComparer.Ordinal)
     {
         [Legacy.ImportLegacyCommand.Name] = Legacy.ImportLegacyCommand.RunAsync,
+        [BackupCommand.Name] = BackupCommand.RunAsync,
         [Vessels.ImportVesselsCommand.Name] = Vessels.ImportVesselsCommand.RunAsync,
     };
 
@@ -24,14 +26,20 @@ public static class CliCommands
         {
             SchemaMigrator.Migrate(connection);
         }
-        using var scope = app.Services.CreateScope();
+        return await InvokeAsync(app.Services, args, Console.Out, Console.Error);
+    }
+
+    /// <summary>Runs a command against already-built services; tests use it to drive commands in-process.</summary>
+    public static async Task<int> InvokeAsync(IServiceProvider services, string[] args, TextWriter output, TextWriter error)
+    {
+        using var scope = services.CreateScope();
         try
         {
-            return await Commands[args[0]](scope.ServiceProvider, args[1..], Console.Out, CancellationToken.None);
+            return await Commands[args[0]](scope.ServiceProvider, args[1..], output, CancellationToken.None);
         }
         catch (CommandException exception)
         {
-            await Console.Error.WriteLineAsync($"{args[0]}: {exception.Message}");
+            await error.WriteLineAsync($"{args[0]}: {exception.Message}");
             return 1;
         }
     }
