@@ -51,6 +51,11 @@ public static class VoyageFeedParser
     public static VoyageFeedProblem? TryParse(ReadOnlyMemory<byte> body, out VoyageFeed feed)
     {
         feed = new VoyageFeed(0, [], []);
+        // JsonDocument checks string encoding only when a value is read; checking up front keeps it a 400.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Span))
+        {
+            return new VoyageFeedProblem("The body is not valid UTF-8 text", []);
+        }
         JsonDocument document;
         try
         {

@@ -13,6 +13,11 @@ public static class VoyagesExtensions
         builder.Services.AddSingleton<VoyageStore>();
         builder.Services.AddSingleton<VoyageFeedLog>();
         builder.Services.AddOpenApi();
+        // Scalar boots from an inline module script and styles itself inline; only its admin-only page gets this.
+        builder.Services.Configure<SecurityHeadersOptions>(options => options.UseContentSecurityPolicyFor(
+            ApiReferencePath,
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; " +
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'"));
         return builder;
     }
 
