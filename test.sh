@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(caddy docker-compose chromium sqlite3)
+# fonts-nanum: without a Korean font Chromium draws Hangul as boxes in the screenshots.
+packages=(caddy docker-compose chromium fonts-nanum sqlite3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

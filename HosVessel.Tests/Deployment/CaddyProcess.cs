@@ -93,7 +93,8 @@ public sealed class CaddyProcess : IDisposable
     /// A client for https://hosvessel.localhost:port: .NET cannot resolve *.localhost here, so it connects
     /// to 127.0.0.1 and sends the name as Host and SNI; it trusts only Caddy's internal root CA.
     /// </summary>
-    public HttpClient CreateHttpsClient(CookieContainer? cookies = null)
+    /// <param name="sourceAddress">A loopback address to connect from, so Caddy sees a client other than itself.</param>
+    public HttpClient CreateHttpsClient(CookieContainer? cookies = null, IPAddress? sourceAddress = null)
     {
         var handler = new SocketsHttpHandler
         {
@@ -103,6 +104,10 @@ public sealed class CaddyProcess : IDisposable
             ConnectCallback = async (_, cancellationToken) =>
             {
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                if (sourceAddress is not null)
+                {
+                    socket.Bind(new IPEndPoint(sourceAddress, 0));
+                }
                 await socket.ConnectAsync(IPAddress.Loopback, HttpsPort, cancellationToken);
                 return new NetworkStream(socket, ownsSocket: true);
             },

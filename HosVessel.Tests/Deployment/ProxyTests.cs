@@ -43,4 +43,27 @@ public sealed class ProxyTests(ProxyFixture fixture)
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
         Assert.Contains(WebProcess.AdminUsername, await home.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task Feed_log_shows_the_n8n_address_that_caddy_forwarded_not_caddys_own()
+    {
+        // Linux answers on all of 127/8: connecting from .77 gives Caddy a client address distinct from its own.
+        var n8nAddress = IPAddress.Parse("127.0.0.77");
+        using var n8n = fixture.Caddy.CreateHttpsClient(sourceAddress: n8nAddress);
+        using var push = new HttpRequestMessage(HttpMethod.Post, "/api/voyage")
+        {
+            Content = new StringContent("""[{"vessel_name":"PROXY FEED TEST","voy_no":"0001"}]""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        push.Headers.Add("X-API-Key", WebProcess.ApiKey);
+        using var pushed = await n8n.SendAsync(push);
+        Assert.Equal(HttpStatusCode.OK, pushed.StatusCode);
+
+        var cookies = new CookieContainer();
+        using var admin = fixture.Caddy.CreateHttpsClient(cookies);
+        using var login = await admin.PostFormAsync("/login",
+            new() { ["username"] = WebProcess.AdminUsername, ["password"] = WebProcess.AdminPassword });
+        var feedLog = await admin.GetStringAsync("/voyage/feed");
+
+        Assert.Contains("127.0.0.77", feedLog);
+    }
 }
