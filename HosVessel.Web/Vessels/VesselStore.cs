@@ -129,9 +129,14 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     {
         var errors = VesselValidator.Validate(cleaned);
         var clashes = await connection.QueryAsync<(string NameKey, string ImoNo, string? ShipCode)>(
+            // One seek per unique index: SQLite 3.53 answers the same three tests joined by OR with a full table scan,
+            // which made each imported row cost a pass over the register (an import grew with the square of its size).
             """
-            SELECT name_key, imo_no, ship_code FROM vessels
-            WHERE (name_key = @nameKey OR imo_no = @imo OR ship_code = @shipCode COLLATE NOCASE) AND id IS NOT @excludeId
+            SELECT name_key, imo_no, ship_code FROM vessels WHERE name_key = @nameKey AND id IS NOT @excludeId
+            UNION ALL
+            SELECT name_key, imo_no, ship_code FROM vessels WHERE imo_no = @imo AND id IS NOT @excludeId
+            UNION ALL
+            SELECT name_key, imo_no, ship_code FROM vessels WHERE ship_code = @shipCode COLLATE NOCASE AND id IS NOT @excludeId
             """,
             new { nameKey = VesselName.Normalise(cleaned.Name), imo = cleaned.ImoNo, shipCode = cleaned.ShipCode, excludeId },
             transaction);
