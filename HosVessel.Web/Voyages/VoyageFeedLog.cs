@@ -10,6 +10,7 @@ public sealed class VoyageFeedLog(Database database)
 
     public async Task AddAsync(VoyageFeedEntry entry, CancellationToken cancellationToken = default)
     {
+        using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("""
             INSERT INTO voyage_feed_log (received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)

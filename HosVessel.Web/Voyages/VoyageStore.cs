@@ -51,6 +51,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<VoyageFields> voyages, CancellationToken cancellationToken = default)
     {
         var now = Timestamp();
+        using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselKey));
@@ -71,6 +72,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     /// <summary>Removes every voyage: the explicit form of what an empty push did by accident in the old app.</summary>
     public async Task<int> ClearAsync(CancellationToken cancellationToken = default)
     {
+        using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
         var removed = await connection.ExecuteAsync("DELETE FROM voyages", transaction: transaction);
