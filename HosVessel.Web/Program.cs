@@ -1,14 +1,17 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
 using HosVessel.Web.Legacy;
+using HosVessel.Web.Proxy;
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
-using HosVessel.Web.Proxy;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 if (HealthProbeCommand.Matches(args))
 {
@@ -44,8 +47,8 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/AccessDenied");
 });
 // Korean text goes out as characters, not &#xAC00; entities (markup characters are still encoded).
-builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
-    options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+builder.Services.Configure<WebEncoderOptions>(options =>
+    options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
 var app = builder.Build();
 
