@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 using System.Text;
 using HosVessel.Tests.Infrastructure;
 
@@ -39,7 +38,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the server and returns once it has logged that it is listening.</summary>
     public static async Task<AppProcess> StartAsync(string dataDirectory)
     {
-        var port = FreePort();
+        var port = Deployment.ChildProcess.FreePort();
         var app = new AppProcess(Launch(dataDirectory, [], $"http://127.0.0.1:{port}"))
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
@@ -144,13 +143,6 @@ public sealed class AppProcess : IAsyncDisposable
         {
             started.TrySetResult();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     // The Web project's own build output, which the test project's build has just produced.

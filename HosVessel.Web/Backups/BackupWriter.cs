@@ -14,15 +14,13 @@ public sealed class BackupWriter(Database database, IOptions<BackupOptions> opti
     public const string FilePrefix = "hosvessel-";
     public const string FileExtension = ".db";
 
-    private static readonly TimeZoneInfo Korea = TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul");
-
     public string DefaultDirectory =>
         string.IsNullOrWhiteSpace(options.Value.Directory)
             ? Path.Combine(Path.GetDirectoryName(database.FilePath)!, "backups")
             : options.Value.Directory;
 
     public string FileNameFor(DateTimeOffset moment) =>
-        FilePrefix + TimeZoneInfo.ConvertTime(moment, Korea).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + FileExtension;
+        FilePrefix + TimeZoneInfo.ConvertTime(moment, KoreanTime.Zone).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + FileExtension;
 
     /// <summary>Writes one backup file and returns its full path.</summary>
     public async Task<string> WriteAsync(string? directory = null, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using HosVessel.Web;
 using System.Text.RegularExpressions;
 using HosVessel.Tests.Infrastructure;
 using HosVessel.Tests.Voyages;

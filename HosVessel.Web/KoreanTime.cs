@@ -1,16 +1,16 @@
 using System.Globalization;
 
-namespace HosVessel.Web.Voyages;
+namespace HosVessel.Web;
 
-/// <summary>Times are stored in UTC and shown to the team in KST.</summary>
+/// <summary>Times are stored in UTC and shown to the team, and named in files, in KST.</summary>
 public static class KoreanTime
 {
     // Korea has no daylight saving, so a fixed offset is a safe fallback where tzdata is missing.
-    private static readonly TimeZoneInfo Seoul = TryFind("Asia/Seoul")
+    public static TimeZoneInfo Zone { get; } = TryFind("Asia/Seoul")
         ?? TimeZoneInfo.CreateCustomTimeZone("KST", TimeSpan.FromHours(9), "KST", "KST");
 
     public static string Format(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, Seoul).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
+        TimeZoneInfo.ConvertTime(time, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
 
     /// <summary>Formats a stored ISO-8601 timestamp; anything unparseable is shown as stored.</summary>
     public static string Format(string? stored) =>
