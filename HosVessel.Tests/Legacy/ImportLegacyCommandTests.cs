@@ -76,7 +76,7 @@ public sealed class ImportLegacyCommandTests : IDisposable
 
         var usage = await RunAsync("--dry-run");
         Assert.Equal(1, usage.ExitCode);
-        Assert.Contains("usage: import-legacy <path-to-vessel.db> [--dry-run]", usage.Error);
+        Assert.Contains("usage: import-legacy <path-to-vessel.db> [--dry-run] [--replace [--force]]", usage.Error);
         Assert.Equal(0, CountRows());
     }
 }
