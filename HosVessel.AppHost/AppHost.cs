@@ -17,4 +17,4 @@ builder.AddDeploymentFiles();
 
 using var app = builder.Build();
 await app.RunAsync();
-DeploymentFilesStep.SetExitCode(builder.Configuration);
+return DeploymentFilesStep.ExitCode(app, builder.Configuration);

@@ -3,6 +3,9 @@
 #   dotnet run --project HosVessel.AppHost -- --operation publish --step publish --output-path ../aspire-manifest
 #
 # Registers the HosVessel route in a running Caddy through its admin API, without touching its config file.
+# The route lasts only until Caddy next loads its config file: "systemctl reload caddy" (Ubuntu's unit runs
+# "caddy reload --force") or a restart drops it. For a route that survives, import the generated Caddyfile
+# block into Caddy's own Caddyfile (DEPLOY.md, step 5); use this script to switch over without a reload.
 # Idempotent: run it again after changing .env and the route is replaced, never duplicated.
 #   route "hosvessel" exists  -> PATCH /id/hosvessel (replaced in place)
 #   otherwise                  -> PUT at routes/0 of the server listening on :CADDY_HTTPS_PORT
@@ -10,7 +13,8 @@
 # Needs only bash and curl (plus grep and awk, present on every Ubuntu). Settings come from the environment, else from .env next to this script:
 #   HOS_DOMAIN        the public name, e.g. hos.example.com (required)
 #   HOS_UPSTREAM      where Caddy reaches the app (default localhost:5000)
-#   CADDY_ADMIN       Caddy's admin API (default http://localhost:2019)
+#   CADDY_ADMIN       Caddy's admin API (default http://localhost:2019; for Caddy in a container, the address
+#                     its admin API is published on, e.g. http://127.0.0.1:2019 with "admin 0.0.0.0:2019")
 #   CADDY_HTTPS_PORT  the listen port of the server to add the route to (default 443)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -40,6 +44,8 @@ route=$(<"$here/caddy-route.json")
 route="${route//__HOS_DOMAIN__/$HOS_DOMAIN}"
 route="${route//__HOS_UPSTREAM__/$HOS_UPSTREAM}"
 
+until_reload="Note: this route lasts until Caddy reloads its config file (systemctl reload caddy, a restart). For a durable route import Caddyfile in Caddy's Caddyfile."
+
 response=$(mktemp)
 trap 'rm -f "$response"' EXIT
 
@@ -47,7 +53,11 @@ trap 'rm -f "$response"' EXIT
 caddy_api() {
   local args=(-sS -o "$response" -w '%{http_code}' -X "$1" -H 'Content-Type: application/json')
   [ $# -ge 3 ] && args+=(--data-binary "$3")
-  curl "${args[@]}" "$CADDY_ADMIN$2" || { echo "Cannot reach Caddy's admin API at $CADDY_ADMIN" >&2; exit 1; }
+  curl "${args[@]}" "$CADDY_ADMIN$2" || {
+    echo "Cannot reach Caddy's admin API at $CADDY_ADMIN. If Caddy runs in a container, its admin API listens inside it:" >&2
+    echo "publish it (ports: 127.0.0.1:2019:2019, Caddyfile global option admin 0.0.0.0:2019) and set CADDY_ADMIN." >&2
+    exit 1
+  }
 }
 
 fail() {
@@ -60,6 +70,7 @@ if [ "$status" = 200 ]; then
   status=$(caddy_api PATCH "/id/hosvessel" "$route")
   [ "$status" = 200 ] || fail "Updating route hosvessel failed" "$status"
   echo "Updated the existing route 'hosvessel': https://$HOS_DOMAIN -> $HOS_UPSTREAM (Caddy $CADDY_ADMIN)"
+  echo "$until_reload" >&2
   exit 0
 fi
 
@@ -104,3 +115,4 @@ fi
 status=$(caddy_api PUT "/config/apps/http/servers/$server/routes/0" "$route")
 [ "$status" = 200 ] || fail "Adding route hosvessel to server $server failed" "$status"
 echo "Added route 'hosvessel' first in server '$server' (:$CADDY_HTTPS_PORT): https://$HOS_DOMAIN -> $HOS_UPSTREAM (Caddy $CADDY_ADMIN)"
+echo "$until_reload" >&2

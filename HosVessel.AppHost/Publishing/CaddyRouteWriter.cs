@@ -22,7 +22,7 @@ public static class CaddyRouteWriter
             ["handler"] = "headers",
             ["response"] = new JsonObject
             {
-                ["set"] = new JsonObject(CaddyFileWriter.SecurityHeaders.Select(h =>
+                ["set"] = new JsonObject(CaddyFileWriter.ProxyHeaders.Select(h =>
                     KeyValuePair.Create<string, JsonNode?>(h.Key, new JsonArray(h.Value)))),
                 ["delete"] = new JsonArray(CaddyFileWriter.RemovedHeaders.Select(h => (JsonNode?)h).ToArray()),
                 // Deferred, so the upstream's own Server header is removed too.
@@ -55,11 +55,14 @@ public static class CaddyRouteWriter
     }
 
     public static string WriteScript(DeploymentModel model) =>
-        (CaddyRouteScript.Template.ReplaceLineEndings("\n") + "\n")
-            .Replace("{{HEADER}}", GeneratedHeader.Lines("#").TrimEnd('\n'), StringComparison.Ordinal)
-            .Replace("{{ROUTE_ID}}", DeploymentModel.RouteId, StringComparison.Ordinal)
-            .Replace("{{ROUTE_FILE}}", RouteFileName, StringComparison.Ordinal)
-            .Replace("{{DEFAULT_UPSTREAM}}", CaddyFileWriter.DefaultUpstream, StringComparison.Ordinal)
-            .Replace("{{DOMAIN_TOKEN}}", DomainToken, StringComparison.Ordinal)
-            .Replace("{{UPSTREAM_TOKEN}}", UpstreamToken, StringComparison.Ordinal);
+        EmbeddedTemplate.Fill(EmbeddedTemplate.Read(ScriptFileName), new Dictionary<string, string>
+        {
+            ["HEADER"] = GeneratedHeader.Lines("#").TrimEnd('\n'),
+            ["ROUTE_ID"] = DeploymentModel.RouteId,
+            ["ROUTE_FILE"] = RouteFileName,
+            ["CADDYFILE"] = CaddyFileWriter.FileName,
+            ["DEFAULT_UPSTREAM"] = CaddyFileWriter.DefaultUpstream,
+            ["DOMAIN_TOKEN"] = DomainToken,
+            ["UPSTREAM_TOKEN"] = UpstreamToken,
+        });
 }

@@ -1,3 +1,5 @@
+using HosVessel.Web;
+
 namespace HosVessel.AppHost.Publishing;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class ContainerEnvironment
             {
                 // The app's Kestrel and its healthcheck command both read the ASPNETCORE_ spelling.
                 case "HTTP_PORTS":
-                    environment.Add(new("ASPNETCORE_HTTP_PORTS", containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    environment.Add(new(DeploymentContract.HttpPortsVariable, containerPort.ToString(System.Globalization.CultureInfo.InvariantCulture)));
                     break;
                 // Aspire's switch trusts forwarded headers from ANY sender; the app trusts only FORWARDED_TRUSTED_NETWORKS.
                 case "ASPNETCORE_FORWARDEDHEADERS_ENABLED":
@@ -37,6 +39,7 @@ public static class ContainerEnvironment
         }
         environment.Add(new("OTEL_SERVICE_NAME", project.Name));
         environment.Add(new("TZ", DeploymentModel.TimeZone));
+        environment.Add(new(DeploymentContract.BackupDirectoryVariable, DeploymentModel.BackupFolder));
         return environment;
     }
 

@@ -17,8 +17,6 @@ public static class DeploymentFilesStep
     public const string StepName = "hosvessel-deployment-files";
     private const string ManifestStepName = "publish-manifest";
 
-    private static bool completed;
-
     /// <summary>The port the web container listens on; the compose file maps the host's HOS_PORT to it.</summary>
     public const int ContainerPort = 5000;
 
@@ -36,6 +34,7 @@ public static class DeploymentFilesStep
         }
 
         var repositoryRoot = Path.GetDirectoryName(builder.AppHostDirectory.TrimEnd(Path.DirectorySeparatorChar))!;
+        builder.Services.AddSingleton<PublishOutcome>();
         builder.Pipeline.AddStep(
             StepName,
             context => WriteAsync(context, repositoryRoot),
@@ -59,6 +58,7 @@ public static class DeploymentFilesStep
             (CaddyFileWriter.FileName, CaddyFileWriter.Write(model)),
             (CaddyRouteWriter.RouteFileName, CaddyRouteWriter.WriteRoute(model)),
             (CaddyRouteWriter.ScriptFileName, CaddyRouteWriter.WriteScript(model)),
+            (ComposeFileWriter.ProxyOverlayFileName, ComposeFileWriter.WriteProxyOverlay(model)),
         };
         foreach (var (name, content) in files)
         {
@@ -72,21 +72,29 @@ public static class DeploymentFilesStep
                 UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
                 UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
-        completed = true;
+        context.Services.GetRequiredService<PublishOutcome>().Completed = true;
     }
 
     /// <summary>
-    /// Aspire 13.6 exits 0 even when a publish step failed; a publish that did not reach this step fails the process.
+    /// Aspire 13.6 exits 0 even when a publish step failed: the process fails when a publish that should have
+    /// run this step ends without the step having reported its completion.
     /// </summary>
-    public static void SetExitCode(IConfiguration configuration)
+    public static int ExitCode(DistributedApplication app, IConfiguration configuration)
     {
         var publishing = string.Equals(configuration["AppHost:Operation"], "publish", StringComparison.OrdinalIgnoreCase);
         var step = configuration["Pipeline:Step"];
         var expectsUs = step is null or WellKnownPipelineSteps.Publish or StepName;
-        if (publishing && expectsUs && !completed)
+        if (publishing && expectsUs && !app.Services.GetRequiredService<PublishOutcome>().Completed)
         {
             Console.Error.WriteLine($"Publishing failed: the step '{StepName}' did not complete. See the log above.");
-            Environment.ExitCode = 1;
+            return 1;
         }
+        return 0;
+    }
+
+    /// <summary>What the step reports back to the process that ran the pipeline.</summary>
+    private sealed class PublishOutcome
+    {
+        public bool Completed { get; set; }
     }
 }

@@ -25,9 +25,20 @@ public sealed record DeploymentModel(
     /// <summary>Caddy's route id, used by the script to find the route again.</summary>
     public const string RouteId = "hosvessel";
 
+    /// <summary>The container folder the backups go to; <c>HOS_BACKUP_DIR</c> (another disk, a NAS) is mounted there.</summary>
+    public const string BackupFolder = "/app/backups";
+
+    /// <summary>The .env variable naming the external Docker network a containerised Caddy is on.</summary>
+    public const string ProxyNetworkVariable = "HOS_PROXY_NETWORK";
+
+    /// <summary>The web service's name on the proxy network: specific enough not to clash with other stacks' "web".</summary>
+    public const string ProxyAlias = "hosvessel";
+
     public string ImageName => $"hosvessel-{ServiceName}:latest";
 
-    public string DatabaseFolderVolume => $"${{HOS_DATA_DIR:-../data}}:{DataFolder}";
+    public string DataFolderVolume => $"${{HOS_DATA_DIR:-../data}}:{DataFolder}";
+
+    public string BackupFolderVolume => $"${{HOS_BACKUP_DIR:-../data/backups}}:{BackupFolder}";
 
     /// <summary>Reads the model: the (single) project resource and the SQLite resource it references.</summary>
     public static async Task<DeploymentModel> ReadAsync(

@@ -62,19 +62,23 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
-    public async Task Caddyfile_passes_caddy_validate()
+    public async Task Caddyfile_imported_as_deploy_md_shows_passes_caddy_validate()
     {
         using var home = new Infrastructure.TempDataDirectory();
         var environment = new Dictionary<string, string>
         {
-            ["HOS_DOMAIN"] = "hos.example.com",
             ["XDG_CONFIG_HOME"] = home.Path,
             ["XDG_DATA_HOME"] = home.Path,
             ["HOME"] = home.Path,
         };
+        // The operator's /etc/caddy/Caddyfile: their own options, then DEPLOY.md's import line with its two arguments.
+        var main = Path.Combine(home.Path, "Caddyfile");
+        await File.WriteAllTextAsync(main,
+            $"{{\n\tstorage file_system {home.Path}/storage\n\tskip_install_trust\n}}\n" +
+            $"import {GeneratedFiles.PathOf("Caddyfile")} hos.example.com localhost:5000\n");
 
         var (exitCode, output) = await ChildProcess.RunAsync("caddy",
-            ["validate", "--config", GeneratedFiles.PathOf("Caddyfile"), "--adapter", "caddyfile"], environment, home.Path);
+            ["validate", "--config", main, "--adapter", "caddyfile"], environment, home.Path);
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("Valid configuration", output);

@@ -16,12 +16,9 @@ public sealed class ProxyFixture : IAsyncLifetime
     {
         PublishDirectory = await PublishedWeb.GetAsync();
         Web = await WebProcess.StartAsync(PublishDirectory);
-        var config = Caddy.GlobalOptions + $"import {GeneratedFiles.PathOf("Caddyfile")}\n";
-        await Caddy.StartAsync(config, "caddyfile", new Dictionary<string, string>
-        {
-            ["HOS_DOMAIN"] = CaddyProcess.Hostname,
-            ["HOS_UPSTREAM"] = $"127.0.0.1:{Web.Port}",
-        });
+        // As DEPLOY.md imports it: the public name and the upstream are the import's arguments.
+        var config = Caddy.GlobalOptions + $"import {GeneratedFiles.PathOf("Caddyfile")} {CaddyProcess.Hostname} 127.0.0.1:{Web.Port}\n";
+        await Caddy.StartAsync(config, "caddyfile");
         await Caddy.WaitForHttpsAsync();
     }
 

@@ -76,7 +76,65 @@ public sealed class ImportLegacyCommandTests : IDisposable
 
         var usage = await RunAsync("--dry-run");
         Assert.Equal(1, usage.ExitCode);
-        Assert.Contains("usage: import-legacy <path-to-vessel.db> [--dry-run]", usage.Error);
+        Assert.Contains("usage: import-legacy <path-to-vessel.db> [--dry-run] [--replace [--force]]", usage.Error);
         Assert.Equal(0, CountRows());
+    }
+
+    [Fact]
+    public async Task Replace_takes_over_a_database_holding_only_the_used_first_admin_and_backs_it_up_beside_it()
+    {
+        LegacyFleet.Create(target.LegacyPath);
+        AddUsedFirstAdmin();
+
+        var refused = await RunAsync(target.LegacyPath);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("its user 'admin' has already been used", refused.Error);
+        Assert.Contains("run import-legacy --replace <vessel.db>", refused.Error);
+
+        var replaced = await RunAsync(target.LegacyPath, "--replace");
+        Assert.True(replaced.ExitCode == 0, replaced.Error);
+        Assert.StartsWith("HOSVESSEL-LEGACY-IMPORT", replaced.Output);
+        Assert.Contains("users 4/4, vessels 4/4", replaced.Output);
+        Assert.Contains("Replaced the database, which held 1 user(s), 0 vessel(s), 0 voyage(s) (backup: " + target.DataPath, replaced.Output);
+        var backup = Assert.Single(Directory.GetFiles(target.DataPath, "hosvessel-*.db"));
+        using (var old = new SqliteConnection($"Data Source={backup};Pooling=False;Mode=ReadOnly"))
+        {
+            Assert.Equal("admin", old.QuerySingle<string>("SELECT username FROM users"));
+        }
+        using var connection = target.Open();
+        Assert.Equal(0, connection.QuerySingle<long>("SELECT count(*) FROM user_sessions"));
+        Assert.Equal("admin,captain_kim,ops_park,viewer_lee", connection.QuerySingle<string>("SELECT group_concat(username, ',') FROM (SELECT username FROM users ORDER BY username)"));
+    }
+
+    [Fact]
+    public async Task Replace_refuses_a_database_with_its_own_data_unless_forced()
+    {
+        LegacyFleet.Create(target.LegacyPath);
+        Assert.Equal(0, (await RunAsync(target.LegacyPath)).ExitCode);
+
+        var refused = await RunAsync(target.LegacyPath, "--replace");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("it holds 4 user(s), 4 vessel(s), 4 voyage(s) and an earlier import of the old app's data", refused.Error);
+        Assert.Contains("add --force", refused.Error);
+        Assert.Empty(Directory.GetFiles(target.DataPath, "hosvessel-*.db"));
+
+        var forced = await RunAsync(target.LegacyPath, "--replace", "--force");
+        Assert.True(forced.ExitCode == 0, forced.Error);
+        Assert.Contains("users 4/4, vessels 4/4", forced.Output);
+        Assert.Single(Directory.GetFiles(target.DataPath, "hosvessel-*.db"));
+        Assert.Equal(4 + 4 + 4 + 3, CountRows());
+
+        var forceAlone = await RunAsync(target.LegacyPath, "--force");
+        Assert.Equal(1, forceAlone.ExitCode);
+        Assert.Contains("--force only goes with --replace", forceAlone.Error);
+    }
+
+    private void AddUsedFirstAdmin()
+    {
+        using var connection = target.Open();
+        connection.Execute("""
+            INSERT INTO users (id, username, password_hash, role, security_stamp, created_at) VALUES (1, 'admin', 'x', 'admin', 's', '2026-11-29');
+            INSERT INTO user_sessions (id, user_id, created_at, expires_at) VALUES ('session-1', 1, '2026-11-29', '2026-12-29');
+            """);
     }
 }

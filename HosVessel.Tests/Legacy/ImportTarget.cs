@@ -1,7 +1,9 @@
 using HosVessel.Tests.Infrastructure;
+using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
 using HosVessel.Web.Legacy;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace HosVessel.Tests.Legacy;
 
@@ -15,7 +17,7 @@ public sealed class ImportTarget : IDisposable
         Database = new Database($"Data Source={data.DatabasePath};Foreign Keys=True");
         using var connection = Database.Open();
         SchemaMigrator.Migrate(connection);
-        Importer = new LegacyImporter(Database, TimeProvider.System);
+        Importer = new LegacyImporter(Database, new BackupWriter(Database, Options.Create(new BackupOptions()), TimeProvider.System), TimeProvider.System);
     }
 
     public Database Database { get; }

@@ -39,7 +39,7 @@ public sealed class LegacyCutoverTests(OldFleetFactory factory) : IClassFixture<
     {
         Assert.Equal(4, factory.Query<long>("SELECT count(*) FROM vessels"));
         var logs = factory.Logs.Text;
-        Assert.Contains("Legacy import finished. Imported " + factory.LegacyPath, logs);
+        Assert.Contains("HOSVESSEL-LEGACY-IMPORT\nImported " + factory.LegacyPath, logs.ReplaceLineEndings("\n"));
         Assert.Contains("users 4/4, vessels 4/4 (1 without detail), details 3/3, voyages 4/4 (3 linked to a vessel)", logs);
         Assert.Contains("vessel #21: IMO 9123451: wrong check digit", logs);
         Assert.StartsWith(DateTime.UtcNow.ToString("yyyy-MM-dd"), factory.Query<string>("SELECT value FROM app_meta WHERE key = 'legacy.imported_at'"));

@@ -108,7 +108,7 @@ public sealed class LegacyImporterTests : IDisposable
         var summary = await target.Importer.ImportAsync(target.LegacyPath, dryRun: true, CancellationToken.None);
 
         Assert.Equal(4, summary.VesselsImported);
-        Assert.StartsWith("Dry run (nothing written)", summary.ToString());
+        Assert.StartsWith("HOSVESSEL-LEGACY-IMPORT\nDry run (nothing written)", summary.ToString().ReplaceLineEndings("\n"));
         using var connection = target.Open();
         Assert.Equal(0, connection.QuerySingle<long>("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM vessels) + (SELECT count(*) FROM voyages) + (SELECT count(*) FROM app_meta)"));
     }

@@ -50,7 +50,7 @@ public sealed class LegacyRestartTests : IDisposable
 
         var health = await app.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
-        Assert.Contains($"Error: Could not import the old app's database: {app.LegacyPath} {message}", app.Logs.Text);
+        Assert.Contains($"Error: HOSVESSEL-LEGACY-IMPORT Could not import the old app's database: {app.LegacyPath} {message}", app.Logs.Text);
         Assert.Equal(0, app.Query<long>("SELECT count(*) FROM vessels"));
         await app.LoginAsAdminAsync();
     }

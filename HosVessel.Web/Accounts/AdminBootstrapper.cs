@@ -21,8 +21,8 @@ public sealed class AdminBootstrapper(
         {
             return;
         }
-        var username = configuration["ADMIN_USERNAME"] is { Length: > 0 } name ? name.Trim() : "admin";
-        var password = configuration["ADMIN_PASSWORD"];
+        var username = configuration[DeploymentContract.AdminUsernameVariable] is { Length: > 0 } name ? name.Trim() : "admin";
+        var password = configuration[DeploymentContract.AdminPasswordVariable];
         var generated = string.IsNullOrEmpty(password);
         if (generated)
         {

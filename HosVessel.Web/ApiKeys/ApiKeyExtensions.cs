@@ -7,7 +7,7 @@ public static class ApiKeyExtensions
     public static IHostApplicationBuilder AddApiKeys(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ApiKeyOptions>().Configure<IConfiguration>((options, configuration) =>
-            options.Key = configuration["API_KEY"]);
+            options.Key = configuration[DeploymentContract.ApiKeyVariable]);
         return builder;
     }
 

@@ -6,17 +6,17 @@ namespace HosVessel.Web.Cli;
 /// </summary>
 public static class HealthProbeCommand
 {
-    public const string Name = "healthcheck";
+    public const string Name = DeploymentContract.HealthCheckCommand;
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
 
     public static async Task<int> RunAsync()
     {
-        var port = (Environment.GetEnvironmentVariable("ASPNETCORE_HTTP_PORTS") ?? "8080").Split(';', ',')[0].Trim();
+        var port = (Environment.GetEnvironmentVariable(DeploymentContract.HttpPortsVariable) ?? "8080").Split(';', ',')[0].Trim();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
-            using var response = await client.GetAsync($"http://127.0.0.1:{port}/health");
+            using var response = await client.GetAsync($"http://127.0.0.1:{port}{DeploymentContract.HealthPath}");
             Console.WriteLine($"/health: {(int)response.StatusCode}");
             return response.IsSuccessStatusCode ? 0 : 1;
         }

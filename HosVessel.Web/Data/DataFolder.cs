@@ -4,7 +4,7 @@ namespace HosVessel.Web.Data;
 public static class DataFolder
 {
     /// <summary>The uid:gid of the container image's non-root <c>app</c> user.</summary>
-    public const string ContainerUser = "1654:1654";
+    public const string ContainerUser = DeploymentContract.ContainerUser;
 
     public static void EnsureUsable(string databasePath, bool createIfMissing)
     {

@@ -2,24 +2,35 @@ using HosVessel.Web.Cli;
 
 namespace HosVessel.Web.Legacy;
 
-/// <summary><c>import-legacy &lt;path-to-vessel.db&gt; [--dry-run]</c>: the cut-over import, run by hand.</summary>
+/// <summary>
+/// <c>import-legacy &lt;path-to-vessel.db&gt; [--dry-run] [--replace [--force]]</c>: the cut-over import, run by hand.
+/// <c>--replace</c> is for the app that was started before the old file was in place and made its own database.
+/// </summary>
 public static class ImportLegacyCommand
 {
-    public const string Name = "import-legacy";
-    private const string Usage = "usage: import-legacy <path-to-vessel.db> [--dry-run]";
+    public const string Name = DeploymentContract.ImportLegacyCommand;
+    private const string Usage = "usage: import-legacy <path-to-vessel.db> [--dry-run] [--replace [--force]]";
+    private static readonly string[] Switches = ["--dry-run", "--replace", "--force"];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
     {
-        var dryRun = args.Contains("--dry-run", StringComparer.Ordinal);
-        var paths = args.Where(a => a != "--dry-run").ToList();
+        var options = new LegacyImportOptions(
+            DryRun: args.Contains("--dry-run", StringComparer.Ordinal),
+            Replace: args.Contains("--replace", StringComparer.Ordinal),
+            Force: args.Contains("--force", StringComparer.Ordinal));
+        var paths = args.Where(a => !Switches.Contains(a, StringComparer.Ordinal)).ToList();
         if (paths is not [var path] || path.StartsWith("--", StringComparison.Ordinal))
         {
             throw new CommandException(Usage);
         }
+        if (options.Force && !options.Replace)
+        {
+            throw new CommandException("--force only goes with --replace. " + Usage);
+        }
         var importer = services.GetRequiredService<LegacyImporter>();
         try
         {
-            var summary = await importer.ImportAsync(Path.GetFullPath(path), dryRun, cancellationToken);
+            var summary = await importer.ImportAsync(Path.GetFullPath(path), options, cancellationToken);
             await output.WriteLineAsync(summary.ToString());
             return 0;
         }

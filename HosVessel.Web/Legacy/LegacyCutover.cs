@@ -24,8 +24,17 @@ public sealed class LegacyCutover(Database database, LegacyImporter importer, IL
             if (whyNotEmpty is not null)
             {
                 // After the import the old file stays beside ours for good; only an unexpected refusal is worth a line.
-                var level = await LegacyImporter.WasImportedAsync(connection) ? LogLevel.Debug : LogLevel.Information;
-                logger.Log(level, "Not importing {Path}: the database is not empty ({Reason})", LegacyPath, whyNotEmpty);
+                if (await LegacyImporter.WasImportedAsync(connection))
+                {
+                    logger.LogDebug("Not importing {Path}: the database is not empty ({Reason})", LegacyPath, whyNotEmpty);
+                    return;
+                }
+                logger.LogWarning(
+                    "{Marker} Not importing {Path}: the database is not empty ({Reason}). To replace it with the old app's data " +
+                    "(it is backed up first), stop the app and run: {Command} --replace {Path} " +
+                    "(with Docker Compose: docker compose run --rm web {Command} --replace {Path})",
+                    DeploymentContract.LegacyImportMarker, LegacyPath, whyNotEmpty, DeploymentContract.ImportLegacyCommand, LegacyPath,
+                    DeploymentContract.ImportLegacyCommand, LegacyPath);
                 return;
             }
         }
@@ -33,12 +42,12 @@ public sealed class LegacyCutover(Database database, LegacyImporter importer, IL
         try
         {
             var summary = await importer.ImportAsync(LegacyPath, dryRun: false, cancellationToken);
-            logger.LogInformation("Legacy import finished. {Summary}", summary.ToString());
+            logger.LogInformation("{Summary}", summary.ToString());
         }
         catch (Exception exception) when (exception is LegacyDatabaseException or LegacyImportRefusedException)
         {
             logger.LogError(
-                "Could not import the old app's database: {Reason} The app starts with an empty database; " +
+                DeploymentContract.LegacyImportMarker + " Could not import the old app's database: {Reason} The app starts with an empty database; " +
                 "fix or replace the file and restart, or run the import-legacy command.", exception.Message);
         }
     }

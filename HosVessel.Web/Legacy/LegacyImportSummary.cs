@@ -12,6 +12,10 @@ public sealed class LegacyImportSummary(string source)
     public bool DryRun { get; set; }
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>With <c>--replace</c>: what the replaced database held, and where its backup is.</summary>
+    public string? Replaced { get; set; }
+    public string? ReplacedDatabaseBackup { get; set; }
+
     public int UsersRead { get; set; }
     public int UsersImported { get; set; }
     public int VesselsRead { get; set; }
@@ -40,9 +44,15 @@ public sealed class LegacyImportSummary(string source)
 
     public override string ToString()
     {
-        var text = new StringBuilder();
+        // The marker starts the block, so one grep finds the whole summary in the log or the output.
+        var text = new StringBuilder().AppendLine(DeploymentContract.LegacyImportMarker);
         var verb = DryRun ? "Dry run (nothing written) of the import of" : "Imported";
         text.AppendLine($"{verb} {Source} in {Elapsed.TotalSeconds:0.00} s: {Counts}.");
+        if (Replaced is not null)
+        {
+            var backup = ReplacedDatabaseBackup is null ? "no backup in a dry run" : $"backup: {ReplacedDatabaseBackup}";
+            text.AppendLine($"Replaced the database, which held {Replaced} ({backup}).");
+        }
         AppendIssues(text, "Skipped (not imported)", Skipped, int.MaxValue);
         AppendIssues(text, "Flagged (imported, please check)", Flagged, MaxListedFlags);
         return text.ToString().TrimEnd();

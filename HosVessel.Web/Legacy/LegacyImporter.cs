@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
 using Microsoft.Data.Sqlite;
 
@@ -11,34 +12,61 @@ namespace HosVessel.Web.Legacy;
 /// Copies the old app's users, vessels and voyages into our empty database in one transaction,
 /// and records in <c>app_meta</c> that it ran. A dry run does the same work and rolls it back.
 /// </summary>
-public sealed class LegacyImporter(Database database, TimeProvider clock)
+public sealed class LegacyImporter(Database database, BackupWriter backups, TimeProvider clock)
 {
     public const string ImportedAtKey = "legacy.imported_at";
     public const string SourceKey = "legacy.source";
     public const string SummaryKey = "legacy.summary";
 
-    public async Task<LegacyImportSummary> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken)
+    public Task<LegacyImportSummary> ImportAsync(string path, bool dryRun, CancellationToken cancellationToken) =>
+        ImportAsync(path, new LegacyImportOptions(dryRun), cancellationToken);
+
+    public async Task<LegacyImportSummary> ImportAsync(string path, LegacyImportOptions options, CancellationToken cancellationToken)
     {
         // One span for the whole import, so its SQL statements group under it in the dashboard.
         using var activity = Extensions.ActivitySource.StartActivity("legacy import");
-        activity?.SetTag("hosvessel.legacy.dry_run", dryRun);
+        activity?.SetTag("hosvessel.legacy.dry_run", options.DryRun);
         var started = Stopwatch.GetTimestamp();
         var data = LegacyDatabaseReader.Read(path);
         var now = clock.GetUtcNow();
         var plan = LegacyImportPlan.Create(data, Path.GetFullPath(path), now);
         var summary = plan.Summary;
-        summary.DryRun = dryRun;
+        summary.DryRun = options.DryRun;
 
         await using var connection = await database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
         var target = await InspectAsync(connection, transaction);
+        IReadOnlyList<LegacyImportPlan.UserRow>? replacingUsers = null;
         if (target.WhyNotEmpty is { } reason)
         {
-            throw new LegacyImportRefusedException(reason);
+            if (!options.Replace)
+            {
+                throw new LegacyImportRefusedException(reason);
+            }
+            var (content, onlyBootstrap) = await LegacyReplacement.DescribeAsync(connection, transaction);
+            if (!onlyBootstrap && !options.Force)
+            {
+                throw new LegacyImportRefusedException(
+                    $"it holds {content}, more than the first-start admin and its sessions",
+                    "Check that this is the database to throw away, then add --force (it is backed up first).");
+            }
+            if (!options.DryRun)
+            {
+                try
+                {
+                    summary.ReplacedDatabaseBackup = await backups.WriteAsync(Path.GetDirectoryName(database.FilePath), cancellationToken);
+                }
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SqliteException)
+                {
+                    throw new LegacyDatabaseException($"Backing up the current database failed, so nothing was changed: {exception.Message}", exception);
+                }
+            }
+            summary.Replaced = content;
+            replacingUsers = await LegacyReplacement.ClearAsync(connection, transaction, plan);
         }
         try
         {
-            var users = await ReplaceBootstrapAdminAsync(connection, transaction, target.BootstrapAdmin, plan);
+            var users = replacingUsers ?? await ReplaceBootstrapAdminAsync(connection, transaction, target.BootstrapAdmin, plan);
             await InsertAsync(connection, transaction, users, plan, now);
         }
         catch (SqliteException exception)
@@ -47,7 +75,7 @@ public sealed class LegacyImporter(Database database, TimeProvider clock)
         }
         summary.Elapsed = Stopwatch.GetElapsedTime(started);
         activity?.SetTag("hosvessel.legacy.summary", summary.Counts);
-        if (dryRun)
+        if (options.DryRun)
         {
             transaction.Rollback();
         }
@@ -183,9 +211,15 @@ public sealed class LegacyImporter(Database database, TimeProvider clock)
     private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
 
-/// <summary>Our database already holds data, so an import would mix two fleets; the message says what is there.</summary>
-public sealed class LegacyImportRefusedException(string reason)
-    : Exception($"The database is not empty: {reason}. The import only runs into an empty database.")
+/// <summary>What the import may do to a database that is not empty.</summary>
+/// <param name="Replace">Back the current database up beside it, clear it, and import (only the first-start admin may be there).</param>
+/// <param name="Force">With <paramref name="Replace"/>: replace whatever the database holds.</param>
+public sealed record LegacyImportOptions(bool DryRun, bool Replace = false, bool Force = false);
+
+/// <summary>Our database already holds data, so an import would mix two fleets; the message says what is there and what to do.</summary>
+public sealed class LegacyImportRefusedException(string reason, string? advice = null)
+    : Exception($"The database is not empty: {reason}. " + (advice ??
+        $"To replace it with the old app's data (it is backed up first), stop the app and run {DeploymentContract.ImportLegacyCommand} --replace <vessel.db>."))
 {
     public string Reason { get; } = reason;
 }

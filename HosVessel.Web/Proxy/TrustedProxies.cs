@@ -12,7 +12,7 @@ namespace HosVessel.Web.Proxy;
 public static class TrustedProxies
 {
     /// <summary>Comma-separated CIDRs that replace <see cref="DefaultNetworks"/>.</summary>
-    public const string NetworksSetting = "FORWARDED_TRUSTED_NETWORKS";
+    public const string NetworksSetting = DeploymentContract.TrustedNetworksVariable;
 
     /// <summary>Loopback plus the private ranges Docker hands out to its bridge networks.</summary>
     public static readonly IReadOnlyList<string> DefaultNetworks =
