@@ -12,6 +12,7 @@ public static class VoyagesExtensions
     {
         builder.Services.AddSingleton<VoyageStore>();
         builder.Services.AddSingleton<VoyageFeedLog>();
+        builder.Services.AddSingleton<VoyageFeedHandler>();
         builder.Services.AddOpenApi();
         // Scalar boots from an inline module script and styles itself inline; only its admin-only page gets this.
         builder.Services.Configure<SecurityHeadersOptions>(options => options.UseContentSecurityPolicyFor(
