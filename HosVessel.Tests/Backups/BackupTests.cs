@@ -26,7 +26,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         using var target = new TempDataDirectory();
         var output = new StringWriter();
 
-        var exitCode = await BackupCommand.RunAsync(factory.Services, [target.Path], output, CancellationToken.None);
+        var exitCode = await BackupCommand.RunAsync(factory.Services, target.Path, output, CancellationToken.None);
 
         Assert.Equal(0, exitCode);
         var path = output.ToString().Trim();
@@ -88,7 +88,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         _ = factory.Server;
         var output = new StringWriter();
 
-        Assert.Equal(0, await BackupCommand.RunAsync(factory.Services, [], output, CancellationToken.None));
+        Assert.Equal(0, await BackupCommand.RunAsync(factory.Services, null, output, CancellationToken.None));
 
         var path = output.ToString().Trim();
         Assert.Equal(Path.Combine(factory.DataDirectory, "backups"), Path.GetDirectoryName(path));
@@ -104,7 +104,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         await File.WriteAllTextAsync(notAFolder, "x");
 
         var failure = await Assert.ThrowsAsync<CommandException>(() =>
-            BackupCommand.RunAsync(factory.Services, [notAFolder], new StringWriter(), CancellationToken.None));
+            BackupCommand.RunAsync(factory.Services, notAFolder, new StringWriter(), CancellationToken.None));
 
         Assert.StartsWith("backup failed:", failure.Message);
     }
