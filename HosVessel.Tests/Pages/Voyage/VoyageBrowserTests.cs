@@ -3,6 +3,7 @@ using HosVessel.Tests.Voyages;
 
 namespace HosVessel.Tests.Pages.Voyage;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Fleet = """
