@@ -6,6 +6,7 @@ using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Http;
 using HosVessel.Web.Legacy;
 using HosVessel.Web.Proxy;
 using HosVessel.Web.Vessels;

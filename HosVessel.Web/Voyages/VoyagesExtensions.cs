@@ -1,4 +1,5 @@
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Http;
 using Scalar.AspNetCore;
 
 namespace HosVessel.Web.Voyages;
