@@ -9,8 +9,14 @@ public static class KoreanTime
     public static TimeZoneInfo Zone { get; } = TryFind("Asia/Seoul")
         ?? TimeZoneInfo.CreateCustomTimeZone("KST", TimeSpan.FromHours(9), "KST", "KST");
 
+    /// <summary>The same moment on the Korean wall clock.</summary>
+    public static DateTimeOffset From(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Zone);
+
+    /// <summary>Now in Korea, by the app's clock (never <c>DateTime.Now</c>: the server's zone is UTC in the container).</summary>
+    public static DateTimeOffset Now(TimeProvider clock) => From(clock.GetUtcNow());
+
     public static string Format(DateTimeOffset time) =>
-        TimeZoneInfo.ConvertTime(time, Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
+        From(time).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " KST";
 
     /// <summary>Formats a stored ISO-8601 timestamp; anything unparseable is shown as stored.</summary>
     public static string Format(string? stored) =>

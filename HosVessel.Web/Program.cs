@@ -6,6 +6,7 @@ using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Http;
 using HosVessel.Web.Legacy;
 using HosVessel.Web.Proxy;
 using HosVessel.Web.Vessels;
@@ -13,48 +14,21 @@ using HosVessel.Web.Voyages;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
-if (HealthProbeCommand.Matches(args))
+if (CliCommands.IsCommand(args))
 {
-    return await HealthProbeCommand.RunAsync();
+    return await CliCommands.RunAsync(args, () => Build(args));
 }
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddServiceDefaults();
-builder.AddTrustedProxies();
+WebApplication app;
 try
 {
-    builder.AddSqliteDatabase("vessels");
+    app = Build(args);
 }
 catch (DataFolderException exception)
 {
     // A misconfigured volume is the most common deployment mistake: say what and how, not a stack trace.
     await Console.Error.WriteLineAsync($"HosVessel cannot start: {exception.Message}");
     return 1;
-}
-builder.AddAccounts();
-builder.AddApiKeys();
-builder.AddLegacyImport();
-builder.AddBackups();
-builder.AddVessels();
-builder.AddVoyages();
-builder.Services.AddHttpContextAccessor();
-builder.Services.AddRazorPages(options =>
-{
-    options.Conventions.AuthorizeFolder("/");
-    options.Conventions.AllowAnonymousToPage("/Index");
-    options.Conventions.AllowAnonymousToPage("/Login");
-    options.Conventions.AllowAnonymousToPage("/Error");
-    options.Conventions.AllowAnonymousToPage("/AccessDenied");
-});
-// Korean text goes out as characters, not &#xAC00; entities (markup characters are still encoded).
-builder.Services.Configure<WebEncoderOptions>(options =>
-    options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-
-var app = builder.Build();
-
-if (CliCommands.IsCommand(args))
-{
-    return await CliCommands.RunAsync(app, args);
 }
 
 // First: everything after it (https redirects, cookies, client IP) must see the forwarded values.
@@ -88,3 +62,31 @@ app.WarnIfApiKeyMissing();
 
 app.Run();
 return 0;
+
+// The app and its services, shared by the web server and the CLI commands.
+static WebApplication Build(string[] args)
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddServiceDefaults();
+    builder.AddTrustedProxies();
+    builder.AddSqliteDatabase("vessels");
+    builder.AddAccounts();
+    builder.AddApiKeys();
+    builder.AddLegacyImport();
+    builder.AddBackups();
+    builder.AddVessels();
+    builder.AddVoyages();
+    builder.Services.AddHttpContextAccessor();
+    builder.Services.AddRazorPages(options =>
+    {
+        options.Conventions.AuthorizeFolder("/");
+        options.Conventions.AllowAnonymousToPage("/Index");
+        options.Conventions.AllowAnonymousToPage("/Login");
+        options.Conventions.AllowAnonymousToPage("/Error");
+        options.Conventions.AllowAnonymousToPage("/AccessDenied");
+    });
+    // Korean text goes out as characters, not &#xAC00; entities (markup characters are still encoded).
+    builder.Services.Configure<WebEncoderOptions>(options =>
+        options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+    return builder.Build();
+}

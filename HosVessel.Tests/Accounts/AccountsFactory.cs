@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using HosVessel.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HosVessel.Tests.Accounts;
@@ -23,12 +22,12 @@ public class AccountsFactory : HosVesselFactory
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
-    public CapturedLogs Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.CaptureLogs(Logs);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -62,26 +61,5 @@ public class AccountsFactory : HosVesselFactory
                 ? throw new InvalidOperationException(ThrownMessage)
                 : nextMiddleware(context));
         };
-    }
-}
-
-public sealed class CapturedLogs : ILoggerProvider
-{
-    public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Entries { get; } = new();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(CapturedLogs owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Entries.Enqueue((logLevel, category, formatter(state, exception)));
     }
 }

@@ -1,3 +1,4 @@
+using HosVessel.Tests.Infrastructure;
 using HosVessel.Web.Accounts;
 
 namespace HosVessel.Tests.Accounts;

@@ -1,5 +1,6 @@
 using HosVessel.Tests.Infrastructure;
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Http;
 
 namespace HosVessel.Tests.Accounts;
 

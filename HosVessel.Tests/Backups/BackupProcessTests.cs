@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 namespace HosVessel.Tests.Backups;
 
 /// <summary>The <c>backup</c> command as an operator runs it: <c>dotnet HosVessel.Web.dll backup</c> next to a running app.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class BackupProcessTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -26,7 +27,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         using var target = new TempDataDirectory();
         var output = new StringWriter();
 
-        var exitCode = await BackupCommand.RunAsync(factory.Services, [target.Path], output, CancellationToken.None);
+        var exitCode = await BackupCommand.RunAsync(factory.Services, target.Path, output, CancellationToken.None);
 
         Assert.Equal(0, exitCode);
         var path = output.ToString().Trim();
@@ -88,7 +89,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         _ = factory.Server;
         var output = new StringWriter();
 
-        Assert.Equal(0, await BackupCommand.RunAsync(factory.Services, [], output, CancellationToken.None));
+        Assert.Equal(0, await BackupCommand.RunAsync(factory.Services, null, output, CancellationToken.None));
 
         var path = output.ToString().Trim();
         Assert.Equal(Path.Combine(factory.DataDirectory, "backups"), Path.GetDirectoryName(path));
@@ -104,7 +105,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         await File.WriteAllTextAsync(notAFolder, "x");
 
         var failure = await Assert.ThrowsAsync<CommandException>(() =>
-            BackupCommand.RunAsync(factory.Services, [notAFolder], new StringWriter(), CancellationToken.None));
+            BackupCommand.RunAsync(factory.Services, notAFolder, new StringWriter(), CancellationToken.None));
 
         Assert.StartsWith("backup failed:", failure.Message);
     }
@@ -158,16 +159,33 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 10, 0, 0, TimeSpan.Zero)); // 19:00 KST
         var options = Options.Create(new BackupOptions { Keep = 2, Directory = folder.Path });
         var writer = new BackupWriter(factory.Services.GetRequiredService<Database>(), options, clock);
-        var logger = new RecordingLogger<NightlyBackupService>();
+        var logger = new FakeLogger<NightlyBackupService>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var logs = logger.Collector.GetLogsAsync(timeout.Token).GetAsyncEnumerator(timeout.Token);
         using var service = new NightlyBackupService(writer, options, clock, logger);
+
+        // The service's own messages say when it is waiting and when it wrote, so the test waits on them, not a clock.
+        async Task<string> NextAsync(string prefix)
+        {
+            while (await logs.MoveNextAsync())
+            {
+                var message = logs.Current.Message + (logs.Current.Exception is { } e ? " " + e.Message : "");
+                if (message.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return message;
+                }
+                Assert.False(message.StartsWith("Nightly backup failed", StringComparison.Ordinal), message);
+            }
+            throw new InvalidOperationException("the log ended");
+        }
 
         await service.StartAsync(CancellationToken.None);
         var written = new List<string>();
         for (var night = 0; night < 3; night++)
         {
-            await logger.NextAsync("Next nightly backup at");
+            await NextAsync("Next nightly backup at");
             clock.Advance(night == 0 ? TimeSpan.FromHours(8) : TimeSpan.FromDays(1));
-            written.Add(await logger.NextAsync("Nightly backup written"));
+            written.Add(await NextAsync("Nightly backup written"));
         }
         await service.StopAsync(CancellationToken.None);
 

@@ -1,3 +1,4 @@
+using HosVessel.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 
 namespace HosVessel.Tests.Deployment;
@@ -6,6 +7,7 @@ namespace HosVessel.Tests.Deployment;
 /// <c>caddy-route.sh</c> against a Caddy like the mini PC's: configured only through its admin API,
 /// with a catch-all route already in the HTTPS server.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [Collection(DeploymentCollection.Name)]
 public sealed partial class CaddyRouteScriptTests(ProxyFixture fixture) : IDisposable
 {

@@ -1,6 +1,9 @@
+using HosVessel.Tests.Infrastructure;
+
 namespace HosVessel.Tests.Deployment;
 
 /// <summary>The generated compose file and Caddyfile pass the real validators the mini PC's tools use.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ComposeFileTests
 {
     [Fact]

@@ -1,6 +1,9 @@
+using HosVessel.Tests.Infrastructure;
+
 namespace HosVessel.Tests.Deployment;
 
 /// <summary>The operator forgot <c>chown 1654:1654 data</c>: the app must stop with the fix, not a stack trace.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [Collection(DeploymentCollection.Name)]
 public sealed class DataFolderPermissionTests(ProxyFixture fixture)
 {

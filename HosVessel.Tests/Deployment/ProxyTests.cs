@@ -3,6 +3,7 @@ using HosVessel.Tests.Infrastructure;
 namespace HosVessel.Tests.Deployment;
 
 /// <summary>The published app behind the generated Caddyfile, over HTTPS, as users reach it in production.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [Collection(DeploymentCollection.Name)]
 public sealed class ProxyTests(ProxyFixture fixture)
 {

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 namespace HosVessel.Tests.Faults;
 
 /// <summary>The n8n feed pushing in a loop while the team reads pages: no errors, no torn reads.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ConcurrentReadersAndWritersTests
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);

@@ -6,6 +6,7 @@ using HosVessel.Web.Voyages;
 namespace HosVessel.Tests.Faults;
 
 /// <summary>SIGKILL the app or the import in the middle of a write; after a restart the data is whole.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class KillMidwayTests
 {
     public enum KillPoint { WhileTheBodyIsSent, WhileTheDatabaseIsWritten, RightAfterTheResponse }

@@ -6,6 +6,7 @@ using HosVessel.Tests.Infrastructure;
 namespace HosVessel.Tests.Foundation;
 
 /// <summary>The whole app as the developer runs it: AppHost, SQLite resource and web, orchestrated by Aspire.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class AppHostTests
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);

@@ -4,6 +4,7 @@ using HosVessel.Tests.Infrastructure;
 namespace HosVessel.Tests.Foundation;
 
 /// <summary>The publish command as the README gives it, run as a real process so its exit code is what a script sees.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class PublishCommandTests
 {
 #if DEBUG

@@ -21,7 +21,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
-    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+    /// <summary>Where every run's screenshots go, to look at; ignored by git.</summary>
+    public static string ScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
+
+    /// <summary>The committed screenshots, refreshed only when <c>HOSVESSEL_UPDATE_SCREENSHOTS=1</c>, so a test run leaves git clean.</summary>
+    public static string DocsScreenshotDirectory { get; } = Path.Combine(RepositoryRoot.Path, "docs", "screenshots");
+
+    private static bool UpdateDocs => Environment.GetEnvironmentVariable("HOSVESSEL_UPDATE_SCREENSHOTS") == "1";
 
     public async Task InitializeAsync()
     {
@@ -63,7 +69,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, $"{name}.png"), FullPage = true });
+        var path = Path.Combine(ScreenshotDirectory, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        if (UpdateDocs)
+        {
+            File.Copy(path, Path.Combine(DocsScreenshotDirectory, $"{name}.png"), overwrite: true);
+        }
     }
 
     public async Task DisposeAsync()

@@ -1,3 +1,4 @@
+using HosVessel.Tests.Infrastructure;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -5,6 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace HosVessel.Tests.Legacy;
 
 /// <summary>Runs <c>dotnet HosVessel.Web.dll import-legacy</c> as a process, as an operator would.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ImportLegacyCommandTests : IDisposable
 {
     private readonly ImportTarget target = new();

@@ -1,9 +1,8 @@
-using System.Collections.Concurrent;
 using Dapper;
 using HosVessel.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace HosVessel.Tests.Legacy;
 
@@ -34,7 +33,7 @@ public class LegacyAppFactory(string? dataFolder) : HosVesselFactory
 
     public string AppDatabasePath => Path.Combine(Folder, "hosvessel.db");
 
-    public LogCapture Logs { get; } = new();
+    public FakeLogCollector Logs { get; } = new();
 
     protected override IReadOnlyDictionary<string, string?> Settings =>
         new Dictionary<string, string?> { ["ConnectionStrings:vessels"] = $"Data Source={AppDatabasePath}" };
@@ -42,7 +41,7 @@ public class LegacyAppFactory(string? dataFolder) : HosVesselFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        builder.CaptureLogs(Logs);
     }
 
     public T Query<T>(string sql)
@@ -56,28 +55,5 @@ public class LegacyAppFactory(string? dataFolder) : HosVesselFactory
     {
         using var connection = new SqliteConnection($"Data Source={AppDatabasePath};Pooling=False");
         connection.Execute(sql);
-    }
-}
-
-public sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> lines = new();
-
-    public string Text => string.Join('\n', lines);
-
-    public ILogger CreateLogger(string categoryName) => new Logger(lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }

@@ -2,6 +2,7 @@ using HosVessel.Tests.Infrastructure;
 
 namespace HosVessel.Tests.Pages;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class HomePageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -124,9 +124,9 @@ public sealed class VesselImporterTests(HosVesselFactory factory) : IClassFixtur
         using var scope = factory.Services.CreateScope();
 
         var strict = new StringWriter();
-        var strictExit = await ImportVesselsCommand.RunAsync(scope.ServiceProvider, [file], strict, CancellationToken.None);
+        var strictExit = await ImportVesselsCommand.RunAsync(scope.ServiceProvider, file, skipInvalid: false, strict, CancellationToken.None);
         var lenient = new StringWriter();
-        var lenientExit = await ImportVesselsCommand.RunAsync(scope.ServiceProvider, [file, "--skip-invalid"], lenient, CancellationToken.None);
+        var lenientExit = await ImportVesselsCommand.RunAsync(scope.ServiceProvider, file, skipInvalid: true, lenient, CancellationToken.None);
 
         Assert.Equal(1, strictExit);
         Assert.StartsWith("added 0, updated 0, rejected 1: nothing changed", strict.ToString());
@@ -141,7 +141,7 @@ public sealed class VesselImporterTests(HosVesselFactory factory) : IClassFixtur
     {
         using var scope = factory.Services.CreateScope();
         var error = await Assert.ThrowsAsync<HosVessel.Web.Cli.CommandException>(() =>
-            ImportVesselsCommand.RunAsync(scope.ServiceProvider, ["/nonexistent/vessels.json"], TextWriter.Null, CancellationToken.None));
+            ImportVesselsCommand.RunAsync(scope.ServiceProvider, "/nonexistent/vessels.json", skipInvalid: false, TextWriter.Null, CancellationToken.None));
         Assert.Contains("not found", error.Message);
     }
 }

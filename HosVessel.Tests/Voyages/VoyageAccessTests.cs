@@ -1,8 +1,9 @@
 using HosVessel.Tests.Infrastructure;
+using HosVessel.Web.Voyages;
 
 namespace HosVessel.Tests.Voyages;
 
-/// <summary>Who may see the feed log, the API and its reference; and that every push is logged without the key.</summary>
+/// <summary>Who may see the feed log, the API and its reference; and that every push and clear is logged without the key.</summary>
 public sealed class VoyageAccessTests(HosVesselFactory factory) : IClassFixture<HosVesselFactory>
 {
     [Theory]
@@ -67,6 +68,30 @@ public sealed class VoyageAccessTests(HosVesselFactory factory) : IClassFixture<
             "SELECT group_concat(concat_ws('|', received_at, client_ip, first_error), '\n') FROM voyage_feed_log");
         Assert.DoesNotContain(HosVesselFactory.ApiKey, stored);
         Assert.DoesNotContain("wrong-key-never-stored", stored);
+    }
+
+    [Fact]
+    public async Task Clearing_is_logged_refused_or_done_and_the_admin_sees_which_rows_were_clears()
+    {
+        var client = factory.CreateClient();
+        await client.PushOkAsync(VoyageFeedClient.Items("CLEAR LOG A", "CLEAR LOG B"));
+        var refused = new HttpRequestMessage(HttpMethod.Delete, "/api/voyage");
+        refused.Headers.Add("X-API-Key", "wrong-key-never-stored");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(refused)).StatusCode);
+        var clear = new HttpRequestMessage(HttpMethod.Delete, "/api/voyage");
+        clear.Headers.Add("X-API-Key", HosVesselFactory.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(clear)).StatusCode);
+
+        var log = await factory.FeedLogAsync();
+
+        Assert.Equal(
+            [(VoyageFeedEntry.ClearAction, 200, (string?)null), (VoyageFeedEntry.ClearAction, 401, "Unauthorized"), (VoyageFeedEntry.PushAction, 200, null)],
+            log.Take(3).Select(e => (e.Action, e.StatusCode, e.FirstError)));
+        Assert.All(log.Take(2), entry => Assert.True(entry.DurationMs >= 0 && entry.ReceivedAt.Length > 0));
+        Assert.DoesNotContain("wrong-key-never-stored", await factory.QueryScalarAsync<string>(
+            "SELECT group_concat(concat_ws('|', action, received_at, client_ip, first_error), '\n') FROM voyage_feed_log"));
+        var html = await (await factory.LoginAsAdminAsync()).GetStringAsync("/voyage/feed");
+        Assert.Equal(2, html.Split("전체 삭제").Length - 1);
     }
 
     [Fact]

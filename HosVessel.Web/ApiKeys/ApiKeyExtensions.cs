@@ -27,6 +27,19 @@ public static class ApiKeyExtensions
     public static TBuilder RequireApiKeyOrSignedIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(new ApiKeyFilter(allowSignedInUsers: true));
 
+    /// <summary>Why the request may not use the API (503 without a configured key, 401 without the right one), or null.</summary>
+    public static (int StatusCode, ApiError Error)? Refusal(HttpContext http)
+    {
+        var options = http.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value;
+        if (!options.IsConfigured)
+        {
+            return (StatusCodes.Status503ServiceUnavailable, new ApiError("API key not configured"));
+        }
+        return options.Matches(http.Request.Headers[ApiKeyOptions.HeaderName])
+            ? null
+            : (StatusCodes.Status401Unauthorized, new ApiError("Unauthorized"));
+    }
+
     private sealed class ApiKeyFilter(bool allowSignedInUsers) : IEndpointFilter
     {
         public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -36,18 +49,9 @@ public static class ApiKeyExtensions
             {
                 return next(context);
             }
-            var options = http.RequestServices.GetRequiredService<IOptions<ApiKeyOptions>>().Value;
-            if (!options.IsConfigured)
-            {
-                return ValueTask.FromResult<object?>(TypedResults.Json(
-                    new ApiError("API key not configured"), statusCode: StatusCodes.Status503ServiceUnavailable));
-            }
-            if (!options.Matches(http.Request.Headers[ApiKeyOptions.HeaderName]))
-            {
-                return ValueTask.FromResult<object?>(TypedResults.Json(
-                    new ApiError("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized));
-            }
-            return next(context);
+            return Refusal(http) is { } refusal
+                ? ValueTask.FromResult<object?>(TypedResults.Json(refusal.Error, statusCode: refusal.StatusCode))
+                : next(context);
         }
     }
 }

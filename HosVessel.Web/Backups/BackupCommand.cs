@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HosVessel.Web.Cli;
 using Microsoft.Data.Sqlite;
 
@@ -8,15 +9,24 @@ public static class BackupCommand
 {
     public const string Name = "backup";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create(CliContext cli)
     {
-        if (args.Length > 1)
+        var directory = new Argument<string?>("dir")
         {
-            throw new CommandException("usage: backup [<dir>]");
-        }
+            Description = "Where to write it (default: the configured backup folder)",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = cli.Define(Name, "Writes one online backup of the database and prints the file's path.", "usage: backup [<dir>]");
+        command.Arguments.Add(directory);
+        command.SetAction((parsed, cancellationToken) => RunAsync(cli.Services, parsed.GetValue(directory), cli.Output, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string? directory, TextWriter output, CancellationToken cancellationToken)
+    {
         try
         {
-            var path = await services.GetRequiredService<BackupWriter>().WriteAsync(args.FirstOrDefault(), cancellationToken);
+            var path = await services.GetRequiredService<BackupWriter>().WriteAsync(directory, cancellationToken);
             await output.WriteLineAsync(path);
             return 0;
         }

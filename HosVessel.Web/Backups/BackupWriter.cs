@@ -20,7 +20,7 @@ public sealed class BackupWriter(Database database, IOptions<BackupOptions> opti
             : options.Value.Directory;
 
     public string FileNameFor(DateTimeOffset moment) =>
-        FilePrefix + TimeZoneInfo.ConvertTime(moment, KoreanTime.Zone).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + FileExtension;
+        FilePrefix + KoreanTime.From(moment).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + FileExtension;
 
     /// <summary>Writes one backup file and returns its full path.</summary>
     public async Task<string> WriteAsync(string? directory = null, CancellationToken cancellationToken = default)

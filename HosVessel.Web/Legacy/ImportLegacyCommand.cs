@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HosVessel.Web.Cli;
 
 namespace HosVessel.Web.Legacy;
@@ -10,16 +11,27 @@ public static class ImportLegacyCommand
 {
     public const string Name = DeploymentContract.ImportLegacyCommand;
     private const string Usage = "usage: import-legacy <path-to-vessel.db> [--dry-run] [--replace [--force]]";
-    private static readonly string[] Switches = ["--dry-run", "--replace", "--force"];
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create(CliContext cli)
     {
-        var options = new LegacyImportOptions(
-            DryRun: args.Contains("--dry-run", StringComparer.Ordinal),
-            Replace: args.Contains("--replace", StringComparer.Ordinal),
-            Force: args.Contains("--force", StringComparer.Ordinal));
-        var paths = args.Where(a => !Switches.Contains(a, StringComparer.Ordinal)).ToList();
-        if (paths is not [var path] || path.StartsWith("--", StringComparison.Ordinal))
+        var path = new Argument<string>("path-to-vessel.db") { Description = "The Flask app's SQLite file" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be imported and write nothing" };
+        var replace = new Option<bool>("--replace") { Description = "Back up the app's own database beside it, then import over it" };
+        var force = new Option<bool>("--force") { Description = "With --replace: also when that database holds more than the first-start admin" };
+        var command = cli.Define(Name, "Imports the old Flask app's users, vessels and voyages into the empty database.", Usage);
+        command.Arguments.Add(path);
+        command.Options.Add(dryRun);
+        command.Options.Add(replace);
+        command.Options.Add(force);
+        command.SetAction((parsed, cancellationToken) => RunAsync(cli.Services, parsed.GetRequiredValue(path),
+            new LegacyImportOptions(parsed.GetValue(dryRun), parsed.GetValue(replace), parsed.GetValue(force)), cli.Output, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string path, LegacyImportOptions options,
+        TextWriter output, CancellationToken cancellationToken)
+    {
+        if (path.StartsWith("--", StringComparison.Ordinal))
         {
             throw new CommandException(Usage);
         }

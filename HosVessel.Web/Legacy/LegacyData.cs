@@ -18,12 +18,7 @@ public sealed record LegacyVesselDetail(
 /// <summary><paramref name="Fields"/> holds the columns that keep their name in <c>voyages</c>, in <see cref="CopiedColumns"/> order.</summary>
 public sealed record LegacyVoyage(long Id, long? VesselId, string? VesselName, IReadOnlyList<string?> Fields, string? UpdatedAt)
 {
-    public static readonly IReadOnlyList<string> CopiedColumns =
-    [
-        "voy_no", "line", "teu", "captain", "chief_engineer", "safety_supervisor", "ops_supervisor",
-        "psc_mou_1", "psc_date_1", "psc_mou_2", "psc_date_2", "last_port", "last_etd",
-        "next_port", "next_eta", "next_etb", "next_etd", "itinerary",
-    ];
+    public static IReadOnlyList<string> CopiedColumns => Voyages.VoyageFieldTable.LegacyColumns;
 }
 
 /// <summary>The legacy file cannot be used; the message says why in words meant for the operator.</summary>

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HosVessel.Web.Cli;
 
 namespace HosVessel.Web.Vessels;
@@ -8,23 +9,34 @@ public static class ImportVesselsCommand
     public const string Name = "import-vessels";
     public const string SkipInvalidOption = "--skip-invalid";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output, CancellationToken cancellationToken)
+    public static Command Create(CliContext cli)
     {
-        var skipInvalid = args.Contains(SkipInvalidOption, StringComparer.Ordinal);
-        var files = args.Where(a => a != SkipInvalidOption).ToList();
-        if (files.Count != 1 || files[0].StartsWith("--", StringComparison.Ordinal))
+        var file = new Argument<string>("file") { Description = "A .json or .csv file of vessels, as /vessel/import takes" };
+        var skipInvalid = new Option<bool>(SkipInvalidOption) { Description = "Import the valid rows even when others are rejected" };
+        var command = cli.Define(Name, "Adds and updates register vessels from a file; nothing changes if any row is rejected.",
+            $"usage: {Name} <file.json|file.csv> [{SkipInvalidOption}]");
+        command.Arguments.Add(file);
+        command.Options.Add(skipInvalid);
+        command.SetAction((parsed, cancellationToken) =>
+            RunAsync(cli.Services, parsed.GetRequiredValue(file), parsed.GetValue(skipInvalid), cli.Output, cancellationToken));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, string file, bool skipInvalid, TextWriter output, CancellationToken cancellationToken)
+    {
+        if (file.StartsWith("--", StringComparison.Ordinal))
         {
             throw new CommandException($"usage: {Name} <file.json|file.csv> [{SkipInvalidOption}]");
         }
-        if (!File.Exists(files[0]))
+        if (!File.Exists(file))
         {
-            throw new CommandException($"file not found: {files[0]}");
+            throw new CommandException($"file not found: {file}");
         }
-        await using var stream = File.OpenRead(files[0]);
+        await using var stream = File.OpenRead(file);
         var summary = await services.GetRequiredService<VesselImporter>().ImportAsync(stream, skipInvalid, "cli", cancellationToken);
         if (summary.Error is not null)
         {
-            throw new CommandException($"{files[0]}: {summary.Error} (nothing changed)");
+            throw new CommandException($"{file}: {summary.Error} (nothing changed)");
         }
         await output.WriteLineAsync(summary.Applied
             ? $"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}"

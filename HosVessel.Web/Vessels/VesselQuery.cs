@@ -28,8 +28,6 @@ public sealed record VesselQuery(
         ["internal_audit"] = "internal_audit",
     };
 
-    public static IReadOnlyCollection<string> SortableColumns => SortColumns.Keys;
-
     /// <summary>The sort key actually used: a whitelisted column, else <c>name</c>.</summary>
     public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : "name";
 

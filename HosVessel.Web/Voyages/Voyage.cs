@@ -1,10 +1,21 @@
 namespace HosVessel.Web.Voyages;
 
-/// <summary>One vessel's voyage as n8n sends it, flattened the way the <c>voyages</c> table stores it.</summary>
-public sealed class VoyageFields
+/// <summary>
+/// One vessel's voyage: as parsed from a push (no id yet) and as stored. Its fields are listed, with
+/// their JSON path and column, once in <see cref="VoyageFieldTable"/>; everything else derives from there.
+/// </summary>
+public sealed class Voyage
 {
-    public string VesselKey { get; set; } = "";
+    public long Id { get; set; }
+
+    /// <summary>The register vessel whose <c>name_key</c> matches, found when read; null when the register lacks it.</summary>
+    public long? VesselId { get; set; }
+
+    public string UpdatedAt { get; set; } = "";
+
+    /// <summary>Normalised by <see cref="Vessels.VesselName.Normalise"/>, so it is also the key pushes replace by.</summary>
     public string VesselName { get; set; } = "";
+
     public string? VoyNo { get; set; }
     public string? Line { get; set; }
     public string? Teu { get; set; }
@@ -26,30 +37,20 @@ public sealed class VoyageFields
     public string? Itinerary { get; set; }
 }
 
-/// <summary>A stored voyage with its id and, when the register has a vessel of that name, the vessel's id.</summary>
-public sealed class Voyage
-{
-    public long Id { get; set; }
-    public long? VesselId { get; set; }
-    public string UpdatedAt { get; set; } = "";
-    public VoyageFields Fields { get; set; } = new();
-
-    public bool IsLinked => VesselId is not null;
-}
-
 /// <summary>The list filters shared by the page and <c>GET /api/voyages</c>; all partial and case-insensitive.</summary>
-public sealed record VoyageFilter(string? VesselName, string? Line, string? Supervisor, string? Crew)
-{
-    public static readonly VoyageFilter None = new(null, null, null, null);
-}
+public sealed record VoyageFilter(string? VesselName, string? Line, string? Supervisor, string? Crew);
 
-/// <summary>What a successful push changed, for the response, the feed log and telemetry.</summary>
-public sealed record VoyagePushResult(int Stored, IReadOnlyList<string> Linked, IReadOnlyList<string> Unlinked);
+/// <summary>The pushed vessel names the register has (<paramref name="Linked"/>) and lacks (<paramref name="Unlinked"/>).</summary>
+public sealed record VoyagePushResult(IReadOnlyList<string> Linked, IReadOnlyList<string> Unlinked);
 
-/// <summary>One row of the feed log.</summary>
+/// <summary>One row of the feed log: a push or a clear, accepted or refused.</summary>
 public sealed class VoyageFeedEntry
 {
+    public const string PushAction = "push";
+    public const string ClearAction = "clear";
+
     public long Id { get; set; }
+    public string Action { get; set; } = PushAction;
     public string ReceivedAt { get; set; } = "";
     public string? ClientIp { get; set; }
     public int StatusCode { get; set; }

@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace HosVessel.Web.Voyages;
 
-// The JSON names are n8n's, so the read API answers in the same shape the feed sends.
+// The JSON names are n8n's, so the read API answers in the same shape the feed sends. These records only
+// give OpenAPI its schema; VoyageFieldTableTests fails when they and VoyageFieldTable disagree.
 
 public sealed record PscInspectionDto(
     [property: JsonPropertyName("mou_1")] string? Mou1,
@@ -56,7 +57,7 @@ public sealed record VoyageDto(
 {
     public static VoyageDto From(Voyage voyage)
     {
-        var f = voyage.Fields;
+        var f = voyage;
         return new VoyageDto(voyage.Id, f.VesselName, f.VoyNo, f.Line, f.Teu, f.Flag, f.Captain, f.ChiefEngineer,
             f.SafetySupervisor, f.OpsSupervisor,
             new PscInspectionDto(f.PscMou1, f.PscDate1, f.PscMou2, f.PscDate2),

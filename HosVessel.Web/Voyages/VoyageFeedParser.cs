@@ -6,8 +6,8 @@ namespace HosVessel.Web.Voyages;
 /// <summary>A push body that cannot be stored: the message for <c>error</c> and the item-level problems.</summary>
 public sealed record VoyageFeedProblem(string Message, IReadOnlyList<string> Details);
 
-/// <summary>The voyages of one push, de-duplicated by vessel key (the last item wins).</summary>
-public sealed record VoyageFeed(int Received, IReadOnlyList<VoyageFields> Voyages, IReadOnlyList<string> Duplicates);
+/// <summary>The voyages of one push, de-duplicated by normalised vessel name (the last item wins).</summary>
+public sealed record VoyageFeed(int Received, IReadOnlyList<Voyage> Voyages, IReadOnlyList<string> Duplicates);
 
 /// <summary>
 /// Reads the n8n push body by hand so every problem can name the item index and field path,
@@ -20,33 +20,12 @@ public static class VoyageFeedParser
 
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
-    private static readonly (string Name, Action<VoyageFields, string?> Set)[] TextFields =
-    [
-        ("voy_no", (v, s) => v.VoyNo = s),
-        ("line", (v, s) => v.Line = s),
-        ("teu", (v, s) => v.Teu = s),
-        ("flag", (v, s) => v.Flag = s),
-        ("captain", (v, s) => v.Captain = s),
-        ("chief_engineer", (v, s) => v.ChiefEngineer = s),
-        ("safety_supervisor", (v, s) => v.SafetySupervisor = s),
-        ("ops_supervisor", (v, s) => v.OpsSupervisor = s),
-        ("itinerary", (v, s) => v.Itinerary = s),
-    ];
+    // Top-level fields first, then each nested object in turn: the order the problems are listed in.
+    private static readonly VoyageField[] TopLevelFields =
+        [.. VoyageFieldTable.All.Where(f => f.JsonObject is null && f != VoyageFieldTable.VesselName)];
 
-    private static readonly (string Name, (string Name, Action<VoyageFields, string?> Set)[] Fields)[] NestedObjects =
-    [
-        ("psc_inspection",
-        [
-            ("mou_1", (v, s) => v.PscMou1 = s), ("date_1", (v, s) => v.PscDate1 = s),
-            ("mou_2", (v, s) => v.PscMou2 = s), ("date_2", (v, s) => v.PscDate2 = s),
-        ]),
-        ("last_port", [("port", (v, s) => v.LastPort = s), ("etd", (v, s) => v.LastEtd = s)]),
-        ("next_port",
-        [
-            ("port", (v, s) => v.NextPort = s), ("eta", (v, s) => v.NextEta = s),
-            ("etb", (v, s) => v.NextEtb = s), ("etd", (v, s) => v.NextEtd = s),
-        ]),
-    ];
+    private static readonly IGrouping<string, VoyageField>[] NestedObjects =
+        [.. VoyageFieldTable.All.Where(f => f.JsonObject is not null).GroupBy(f => f.JsonObject!)];
 
     public static VoyageFeedProblem? TryParse(ReadOnlyMemory<byte> body, out VoyageFeed feed)
     {
@@ -85,7 +64,7 @@ public static class VoyageFeedParser
     private static VoyageFeedProblem? ReadItems(JsonElement root, int count, out VoyageFeed feed)
     {
         var problems = new List<string>();
-        var byKey = new Dictionary<string, VoyageFields>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, Voyage>(StringComparer.Ordinal);
         var duplicates = new List<string>();
         var index = 0;
         foreach (var item in root.EnumerateArray())
@@ -93,12 +72,12 @@ public static class VoyageFeedParser
             var voyage = ReadItem(item, index, problems);
             if (voyage is not null)
             {
-                if (byKey.Remove(voyage.VesselKey) && !duplicates.Contains(voyage.VesselKey))
+                if (byKey.Remove(voyage.VesselName) && !duplicates.Contains(voyage.VesselName))
                 {
-                    duplicates.Add(voyage.VesselKey);
+                    duplicates.Add(voyage.VesselName);
                 }
                 // Re-adding after Remove puts the winner at the end, so the stored order follows the push.
-                byKey[voyage.VesselKey] = voyage;
+                byKey[voyage.VesselName] = voyage;
             }
             index++;
         }
@@ -111,7 +90,7 @@ public static class VoyageFeedParser
         return new VoyageFeedProblem(message, [.. problems.Take(MaxDetails)]);
     }
 
-    private static VoyageFields? ReadItem(JsonElement item, int index, List<string> problems)
+    private static Voyage? ReadItem(JsonElement item, int index, List<string> problems)
     {
         var path = $"[{index}]";
         if (item.ValueKind != JsonValueKind.Object)
@@ -120,25 +99,26 @@ public static class VoyageFeedParser
             return null;
         }
         var before = problems.Count;
-        var voyage = new VoyageFields();
-        var name = item.TryGetProperty("vessel_name", out var nameElement)
-            ? ReadText(nameElement, $"{path}.vessel_name", problems)
+        var voyage = new Voyage();
+        var nameField = VoyageFieldTable.VesselName.JsonPath;
+        var name = item.TryGetProperty(nameField, out var nameElement)
+            ? ReadText(nameElement, $"{path}.{nameField}", problems)
             : null;
         if (name is null && problems.Count == before)
         {
-            problems.Add($"{path}.vessel_name: required and must not be empty");
+            problems.Add($"{path}.{nameField}: required and must not be empty");
         }
         voyage.VesselName = VesselName.Normalise(name);
-        voyage.VesselKey = voyage.VesselName;
-        foreach (var (field, set) in TextFields)
+        foreach (var field in TopLevelFields)
         {
-            if (item.TryGetProperty(field, out var element))
+            if (item.TryGetProperty(field.JsonName, out var element))
             {
-                set(voyage, ReadText(element, $"{path}.{field}", problems));
+                field.Set(voyage, ReadText(element, $"{path}.{field.JsonPath}", problems));
             }
         }
-        foreach (var (objectName, fields) in NestedObjects)
+        foreach (var fields in NestedObjects)
         {
+            var objectName = fields.Key;
             if (!item.TryGetProperty(objectName, out var nested) || nested.ValueKind == JsonValueKind.Null)
             {
                 continue;
@@ -148,11 +128,11 @@ public static class VoyageFeedParser
                 problems.Add($"{path}.{objectName}: expected an object, got {Describe(nested.ValueKind)}");
                 continue;
             }
-            foreach (var (field, set) in fields)
+            foreach (var field in fields)
             {
-                if (nested.TryGetProperty(field, out var element))
+                if (nested.TryGetProperty(field.JsonName, out var element))
                 {
-                    set(voyage, ReadText(element, $"{path}.{objectName}.{field}", problems));
+                    field.Set(voyage, ReadText(element, $"{path}.{field.JsonPath}", problems));
                 }
             }
         }

@@ -11,62 +11,45 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
 {
     public const string LastPushKey = "voyage.last_push_at";
 
+    private static readonly IReadOnlyList<VoyageField> Fields = VoyageFieldTable.All;
+
     // The register link is derived at read time, so a vessel created or renamed later links itself.
-    private const string SelectVoyage = """
-        SELECT v.id AS Id, v.updated_at AS UpdatedAt,
-               (SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key) AS VesselId,
-               v.vessel_key AS VesselKey, v.vessel_name AS VesselName, v.voy_no AS VoyNo, v.line AS Line,
-               v.teu AS Teu, v.flag AS Flag, v.captain AS Captain, v.chief_engineer AS ChiefEngineer,
-               v.safety_supervisor AS SafetySupervisor, v.ops_supervisor AS OpsSupervisor,
-               v.psc_mou_1 AS PscMou1, v.psc_date_1 AS PscDate1, v.psc_mou_2 AS PscMou2, v.psc_date_2 AS PscDate2,
-               v.last_port AS LastPort, v.last_etd AS LastEtd, v.next_port AS NextPort, v.next_eta AS NextEta,
-               v.next_etb AS NextEtb, v.next_etd AS NextEtd, v.itinerary AS Itinerary
+    // Columns come in VoyageFieldTable order after the first three; ReadVoyagesAsync relies on it.
+    private static readonly string SelectVoyage = $"""
+        SELECT v.id, v.updated_at, (SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key),
+               {string.Join(", ", Fields.Select(f => "v." + f.Column))}
         FROM voyages v
         """;
 
     // One statement for the whole push: SQLite walks the JSON itself, so 5,000 items cost one
-    // round trip and one trace span instead of 5,000.
-    private const string UpsertFromJson = """
-        INSERT INTO voyages (vessel_key, vessel_name, voy_no, line, teu, flag, captain, chief_engineer,
-            safety_supervisor, ops_supervisor, psc_mou_1, psc_date_1, psc_mou_2, psc_date_2,
-            last_port, last_etd, next_port, next_eta, next_etb, next_etd, itinerary, updated_at)
-        SELECT value ->> '$.VesselKey', value ->> '$.VesselName', value ->> '$.VoyNo', value ->> '$.Line',
-            value ->> '$.Teu', value ->> '$.Flag', value ->> '$.Captain', value ->> '$.ChiefEngineer',
-            value ->> '$.SafetySupervisor', value ->> '$.OpsSupervisor', value ->> '$.PscMou1',
-            value ->> '$.PscDate1', value ->> '$.PscMou2', value ->> '$.PscDate2', value ->> '$.LastPort',
-            value ->> '$.LastEtd', value ->> '$.NextPort', value ->> '$.NextEta', value ->> '$.NextEtb',
-            value ->> '$.NextEtd', value ->> '$.Itinerary', @updatedAt
+    // round trip and one trace span instead of 5,000. The JSON is keyed by column name (see ToRow),
+    // and the normalised name is also the key.
+    private static readonly string UpsertFromJson = $"""
+        INSERT INTO voyages (vessel_key, {string.Join(", ", Fields.Select(f => f.Column))}, updated_at)
+        SELECT value ->> '$.{VoyageFieldTable.VesselName.Column}', {string.Join(", ", Fields.Select(f => $"value ->> '$.{f.Column}'"))}, @updatedAt
         FROM json_each(@items) WHERE true
         ON CONFLICT (vessel_key) DO UPDATE SET
-            vessel_name = excluded.vessel_name, voy_no = excluded.voy_no, line = excluded.line,
-            teu = excluded.teu, flag = excluded.flag, captain = excluded.captain,
-            chief_engineer = excluded.chief_engineer, safety_supervisor = excluded.safety_supervisor,
-            ops_supervisor = excluded.ops_supervisor, psc_mou_1 = excluded.psc_mou_1,
-            psc_date_1 = excluded.psc_date_1, psc_mou_2 = excluded.psc_mou_2, psc_date_2 = excluded.psc_date_2,
-            last_port = excluded.last_port, last_etd = excluded.last_etd, next_port = excluded.next_port,
-            next_eta = excluded.next_eta, next_etb = excluded.next_etb, next_etd = excluded.next_etd,
-            itinerary = excluded.itinerary, updated_at = excluded.updated_at
+            {string.Join(", ", Fields.Select(f => $"{f.Column} = excluded.{f.Column}"))}, updated_at = excluded.updated_at
         """;
 
-    public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<VoyageFields> voyages, CancellationToken cancellationToken = default)
+    public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default)
     {
         var now = Timestamp();
         using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
-        var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselKey));
+        var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
-        await connection.ExecuteAsync(UpsertFromJson, new { items = JsonSerializer.Serialize(voyages), updatedAt = now }, transaction);
+        await connection.ExecuteAsync(UpsertFromJson, new { items = JsonSerializer.Serialize(voyages.Select(ToRow)), updatedAt = now }, transaction);
         var linkedKeys = (await connection.QueryAsync<string>(
             "SELECT DISTINCT name_key FROM vessels WHERE name_key IN (SELECT value FROM json_each(@keys))",
             new { keys }, transaction)).ToHashSet(StringComparer.Ordinal);
         await SetLastPushAsync(connection, transaction, now);
         transaction.Commit();
         return new VoyagePushResult(
-            voyages.Count,
-            [.. voyages.Where(v => linkedKeys.Contains(v.VesselKey)).Select(v => v.VesselName)],
-            [.. voyages.Where(v => !linkedKeys.Contains(v.VesselKey)).Select(v => v.VesselName)]);
+            [.. voyages.Where(v => linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)],
+            [.. voyages.Where(v => !linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)]);
     }
 
     /// <summary>Removes every voyage: the explicit form of what an empty push did by accident in the old app.</summary>
@@ -111,7 +94,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         var page = Math.Clamp(pageIndex, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
         parameters.Add("limit", pageSize);
         parameters.Add("offset", (page - 1) * pageSize);
-        var rows = await QueryVoyagesAsync(connection,
+        var rows = await ReadVoyagesAsync(connection,
             SelectVoyage + where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", parameters);
         return new PaginatedList<Voyage>(rows, total, page, pageSize);
     }
@@ -119,23 +102,40 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     public async Task<Voyage?> GetAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await QueryVoyagesAsync(connection, SelectVoyage + " WHERE v.id = @id", new { id })).SingleOrDefault();
+        return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.id = @id", new { id })).SingleOrDefault();
     }
 
     /// <summary>The current voyage of a register vessel, found by its <c>name_key</c>.</summary>
     public async Task<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await QueryVoyagesAsync(connection, SelectVoyage + " WHERE v.vessel_key = @nameKey", new { nameKey }))
+        return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.vessel_key = @nameKey", new { nameKey }))
             .SingleOrDefault();
     }
 
-    private static async Task<List<Voyage>> QueryVoyagesAsync(System.Data.IDbConnection connection, string sql, object parameters) =>
-        [.. await connection.QueryAsync<Voyage, VoyageFields, Voyage>(sql, (voyage, fields) =>
+    private static Dictionary<string, string?> ToRow(Voyage voyage) => Fields.ToDictionary(f => f.Column, f => f.Get(voyage));
+
+    private static async Task<List<Voyage>> ReadVoyagesAsync(System.Data.Common.DbConnection connection, string sql, object parameters)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+        var voyages = new List<Voyage>();
+        while (await reader.ReadAsync())
         {
-            voyage.Fields = fields;
-            return voyage;
-        }, parameters, splitOn: "VesselKey")];
+            var voyage = new Voyage
+            {
+                Id = reader.GetInt64(0),
+                UpdatedAt = reader.GetString(1),
+                VesselId = reader.IsDBNull(2) ? null : reader.GetInt64(2),
+            };
+            for (var i = 0; i < Fields.Count; i++)
+            {
+                // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
+                Fields[i].Set(voyage, reader.IsDBNull(3 + i) ? null : Convert.ToString(reader.GetValue(3 + i), CultureInfo.InvariantCulture));
+            }
+            voyages.Add(voyage);
+        }
+        return voyages;
+    }
 
     private static void AddContains(List<string> conditions, DynamicParameters parameters, string name, string? value, params string[] columns)
     {

@@ -9,15 +9,12 @@ namespace HosVessel.Web.Voyages;
 /// <summary>The n8n feed (<c>/api/voyage</c>, path kept from the old app) and the read API (<c>/api/voyages</c>).</summary>
 public static class VoyagesApi
 {
-    public const long MaxBodyBytes = 10 * 1024 * 1024;
     public const int PageSize = 20;
 
     public static IEndpointRouteBuilder MapVoyagesApi(this IEndpointRouteBuilder app)
     {
-        // The log filter goes first so that pushes the key check refuses are logged too.
-        var feed = app.MapGroup("/api/voyage").WithTags("Voyage feed")
-            .AddEndpointFilter<VoyagePushLogFilter>()
-            .RequireApiKey();
+        // No RequireApiKey here: VoyageFeedHandler checks the key itself, so refused calls reach the feed log.
+        var feed = app.MapGroup("/api/voyage").WithTags("Voyage feed");
         feed.MapPost("", PushAsync)
             .WithName("PushVoyages")
             .WithSummary("Replace the whole fleet's voyages with this push")
@@ -29,7 +26,8 @@ public static class VoyagesApi
         feed.MapDelete("", ClearAsync)
             .WithName("ClearVoyages")
             .WithSummary("Remove every voyage (an empty push is refused instead)")
-            .Produces<ApiError>(StatusCodes.Status401Unauthorized);
+            .Produces<ApiError>(StatusCodes.Status401Unauthorized)
+            .Produces<ApiError>(StatusCodes.Status503ServiceUnavailable);
 
         var read = app.MapGroup("/api/voyages").WithTags("Voyages").RequireApiKey();
         read.MapGet("", ListAsync).WithName("ListVoyages").Produces<ApiError>(StatusCodes.Status401Unauthorized);
@@ -38,42 +36,8 @@ public static class VoyagesApi
     }
 
     private static async Task<Results<Ok<VoyagePushResponse>, JsonHttpResult<ApiError>>> PushAsync(
-        HttpContext http, VoyageStore store, ILogger<VoyageStore> logger, CancellationToken cancellationToken)
-    {
-        // The body is read here rather than bound as a parameter so the key check runs before any parsing.
-        var outcome = VoyagePushOutcome.For(http);
-        if (!http.Request.HasJsonContentType())
-        {
-            return Error(StatusCodes.Status415UnsupportedMediaType, "Content-Type must be application/json",
-                $"got {http.Request.ContentType ?? "no Content-Type"}");
-        }
-        var body = await ReadLimitedAsync(http.Request, cancellationToken);
-        if (body is null)
-        {
-            return Error(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {MaxBodyBytes / 1024 / 1024} MB");
-        }
-        var problem = VoyageFeedParser.TryParse(body.Value, out var feed);
-        outcome.Received = feed.Received;
-        if (problem is not null)
-        {
-            return Error(StatusCodes.Status400BadRequest, problem.Message, [.. problem.Details]);
-        }
-        if (feed.Received == 0)
-        {
-            var stored = await store.CountAsync(cancellationToken);
-            return Error(StatusCodes.Status400BadRequest,
-                $"An empty push would erase {stored} voyages, so nothing was changed. To clear them, send DELETE /api/voyage.");
-        }
-        var result = await store.ReplaceAllAsync(feed.Voyages, cancellationToken);
-        outcome.Linked = result.Linked.Count;
-        outcome.Unlinked = result.Unlinked.Count;
-        if (result.Unlinked.Count > 0)
-        {
-            logger.LogWarning("Voyage push: {Count} vessels are not in the register: {UnlinkedNames}",
-                result.Unlinked.Count, string.Join(", ", result.Unlinked));
-        }
-        return TypedResults.Ok(new VoyagePushResponse("ok", feed.Received, result.Linked.Count, result.Unlinked, feed.Duplicates));
-    }
+        HttpContext http, VoyageFeedHandler feed, CancellationToken cancellationToken) =>
+        (await feed.PushAsync(http, cancellationToken)).ToResult();
 
     // Not .Accepts<T>(): that makes routing answer a wrong Content-Type with an HTML 415 before the handler runs.
     private static async Task DescribePushBodyAsync(
@@ -87,8 +51,9 @@ public static class VoyagesApi
         };
     }
 
-    private static async Task<Ok<VoyageClearResponse>> ClearAsync(VoyageStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new VoyageClearResponse("cleared", await store.ClearAsync(cancellationToken)));
+    private static async Task<Results<Ok<VoyageClearResponse>, JsonHttpResult<ApiError>>> ClearAsync(
+        HttpContext http, VoyageFeedHandler feed, CancellationToken cancellationToken) =>
+        (await feed.ClearAsync(http, cancellationToken)).ToResult();
 
     private static async Task<Ok<VoyageListDto>> ListAsync(
         VoyageStore store,
@@ -112,25 +77,4 @@ public static class VoyagesApi
 
     private static JsonHttpResult<ApiError> Error(int statusCode, string message, params string[] details) =>
         TypedResults.Json(new ApiError(message, details.Length == 0 ? null : details), statusCode: statusCode);
-
-    // Counting while reading also catches chunked bodies that announce no Content-Length.
-    private static async Task<ReadOnlyMemory<byte>?> ReadLimitedAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-        using var buffer = new MemoryStream((int)(request.ContentLength ?? 64 * 1024));
-        var chunk = new byte[64 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-    }
 }

@@ -1,4 +1,5 @@
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Http;
 using Scalar.AspNetCore;
 
 namespace HosVessel.Web.Voyages;
@@ -12,6 +13,7 @@ public static class VoyagesExtensions
     {
         builder.Services.AddSingleton<VoyageStore>();
         builder.Services.AddSingleton<VoyageFeedLog>();
+        builder.Services.AddSingleton<VoyageFeedHandler>();
         builder.Services.AddOpenApi();
         // Scalar boots from an inline module script and styles itself inline; only its admin-only page gets this.
         builder.Services.Configure<SecurityHeadersOptions>(options => options.UseContentSecurityPolicyFor(

@@ -10,7 +10,7 @@ namespace HosVessel.Tests.Deployment.Engine;
 /// restart and down/up. The commands are DEPLOY.md's, run from the folders it names.
 /// </summary>
 [Collection(EngineCollection.Name)]
-[Trait("Category", "Slow")]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 [TestCaseOrderer(AlphabeticalOrderer.TypeName, AlphabeticalOrderer.AssemblyName)]
 public sealed class OperatorPathTests(EngineFixture engine)
 {

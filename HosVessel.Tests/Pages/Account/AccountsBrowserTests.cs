@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 
 namespace HosVessel.Tests.Pages.Account;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

@@ -7,6 +7,7 @@ using Microsoft.Playwright;
 
 namespace HosVessel.Tests.Pages.Vessel;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class VesselBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private VesselStore Store => browser.App.Services.GetRequiredService<VesselStore>();

@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 
 namespace HosVessel.Tests.Pages.Vessel;
 
-/// <summary>Screenshots of the register pages at desktop and phone widths, on the development fleet, into docs/screenshots/.</summary>
+/// <summary>Screenshots of the register pages at desktop and phone widths, on the development fleet, into TestResults/screenshots/ (docs/screenshots/ with HOSVESSEL_UPDATE_SCREENSHOTS=1).</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class VesselScreenshotTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Theory]

@@ -3,6 +3,7 @@ using HosVessel.Tests.Infrastructure;
 namespace HosVessel.Tests.Pages.Voyage;
 
 /// <summary>The admin API reference runs inline script, so it proves its relaxed CSP in a real browser.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ApiReferenceBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

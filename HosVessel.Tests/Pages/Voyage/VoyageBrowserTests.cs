@@ -1,8 +1,10 @@
 using HosVessel.Tests.Infrastructure;
 using HosVessel.Tests.Voyages;
+using Microsoft.Playwright;
 
 namespace HosVessel.Tests.Pages.Voyage;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Fleet = """
@@ -15,7 +17,7 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         ]
         """;
 
-    private async Task<string[]> ListedVesselsAsync(Microsoft.Playwright.IPage page) =>
+    private async Task<string[]> ListedVesselsAsync(IPage page) =>
         [.. await page.Locator(".voyage-table tbody tr td:first-child a").AllInnerTextsAsync()];
 
     [Fact]
@@ -64,5 +66,26 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.Contains("NLRTM → DEHAM", await page.InnerTextAsync("#itinerary"));
         Assert.Contains("선박 등록부에 없음", await page.InnerTextAsync(".voyage-heading"));
         await BrowserFixture.ScreenshotAsync(page, "voyage-detail");
+    }
+
+    [Theory]
+    [InlineData("desktop", 1280)]
+    [InlineData("phone", 390)]
+    public async Task The_feed_log_marks_a_clear_apart_from_the_pushes(string device, int width)
+    {
+        var client = browser.App.CreateClient();
+        await client.PushOkAsync(Fleet);
+        using var clear = new HttpRequestMessage(HttpMethod.Delete, "/api/voyage");
+        clear.Headers.Add("X-API-Key", HosVesselFactory.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(clear)).StatusCode);
+        await client.PushOkAsync(Fleet);
+        var page = await browser.LoginAsync(HosVesselFactory.AdminUsername, HosVesselFactory.AdminPassword, width);
+
+        await page.GotoAsync("/voyage/feed");
+
+        var rows = page.Locator(".voyage-feed tbody tr");
+        await Assertions.Expect(rows.Nth(1).Locator(".badge", new() { HasText = "전체 삭제" })).ToBeVisibleAsync();
+        Assert.Equal(0, await rows.Nth(0).Locator(".badge", new() { HasText = "전체 삭제" }).CountAsync());
+        await BrowserFixture.ScreenshotAsync(page, $"voyage-feed-{device}");
     }
 }

@@ -18,7 +18,7 @@ public sealed class VoyageCardPartialTests(HosVesselFactory factory) : IClassFix
         var voyage = await store.GetByVesselNameKeyAsync(VesselName.Normalise("Hyundai  Smart"));
 
         Assert.NotNull(voyage);
-        Assert.Equal(("HYUNDAI SMART", "0042", "TP7"), (voyage.Fields.VesselName, voyage.Fields.VoyNo, voyage.Fields.Line));
+        Assert.Equal(("HYUNDAI SMART", "0042", "TP7"), (voyage.VesselName, voyage.VoyNo, voyage.Line));
         Assert.Null(await store.GetByVesselNameKeyAsync("NO SUCH SHIP"));
     }
 }

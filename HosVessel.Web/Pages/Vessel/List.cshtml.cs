@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HosVessel.Web.Pages.VesselPages;
 
-public sealed class ListModel(VesselStore store) : PageModel
+public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "name")] public string? Name { get; set; }
     [BindProperty(SupportsGet = true, Name = "ship_type")] public string? ShipType { get; set; }
@@ -43,7 +43,7 @@ public sealed class ListModel(VesselStore store) : PageModel
         var vessels = await store.ListAllAsync(new VesselQuery(Name, ShipType, Flag, Sort, Dir), cancellationToken);
         Response.ContentType = VesselCsv.ContentType;
         Response.Headers.ContentDisposition =
-            $"attachment; filename=\"vessels.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"선박목록-{DateTime.Now:yyyyMMdd}.csv")}";
+            $"attachment; filename=\"vessels.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"선박목록-{KoreanTime.Now(clock):yyyyMMdd}.csv")}";
         await VesselCsv.WriteAsync(Response.Body, vessels, cancellationToken);
         return new EmptyResult();
     }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace HosVessel.Web.Accounts;
+namespace HosVessel.Web.Http;
 
 /// <summary>
 /// The security headers sent on every response. A feature whose page cannot live with the strict policy
