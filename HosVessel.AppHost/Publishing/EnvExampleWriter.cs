@@ -36,7 +36,7 @@ public static class EnvExampleWriter
             $"OTEL_EXPORTER_OTLP_ENDPOINT=http://{ComposeFileWriter.DashboardService}:{ComposeFileWriter.DashboardOtlpGrpcPort}"),
         new("FORWARDED_TRUSTED_NETWORKS", "",
             "X-Forwarded-* 헤더를 믿을 프록시 네트워크 (쉼표로 구분한 CIDR).",
-            "비워 두면 루프백 + Docker 사설 대역 (127.0.0.0/8, ::1, 172.16.0.0/12, 10.0.0.0/8, 192.168.0.0/16)."),
+            "비워 두면 루프백 + Docker 브리지 대역 (127.0.0.0/8, ::1, 172.16.0.0/12). 사내 LAN 대역(10.x, 192.168.x)은 넣지 마세요."),
     ];
 
     public static string Write(DeploymentModel model)
