@@ -79,6 +79,8 @@ if (!app.Environment.IsDevelopment())
         StatusCodeSelector = exception => exception switch
         {
             BadHttpRequestException badRequest => badRequest.StatusCode,
+            // The form reader says "... limit ... exceeded" for a value, a field count or a multipart body too large.
+            InvalidDataException tooLarge when tooLarge.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
             InvalidDataException => StatusCodes.Status400BadRequest,
             _ => StatusCodes.Status500InternalServerError,
         },

@@ -25,7 +25,9 @@ public sealed class AccountSignIn(
 {
     public const int LoggedUsernameLength = 64;
 
-    public async Task<LoginResult> PasswordSignInAsync(string username, string password, CancellationToken cancellationToken)
+    /// <param name="redirectUri">Where the browser goes next: already checked to be local and ASCII, because the cookie
+    /// handler would otherwise copy the raw ReturnUrl into the Location header itself.</param>
+    public async Task<LoginResult> PasswordSignInAsync(string username, string password, string redirectUri, CancellationToken cancellationToken)
     {
         var context = httpContextAccessor.HttpContext!;
         var clientIp = context.Connection.RemoteIpAddress;
@@ -55,7 +57,7 @@ public sealed class AccountSignIn(
         throttle.Succeeded(attempt);
 
         var sessionId = await users.StartSessionAsync(user.Id, AccountsExtensions.SessionLifetime, cancellationToken);
-        await context.SignInAsync(CreatePrincipal(user, sessionId));
+        await context.SignInAsync(CreatePrincipal(user, sessionId), new AuthenticationProperties { RedirectUri = redirectUri });
         devices.Issue(context, user.Username);
         AccountsTelemetry.RecordLogin(LoginResultKind.Success);
         return new LoginResult(LoginResultKind.Success, user);

@@ -15,7 +15,8 @@ public sealed class ErrorModel : PageModel
     public static readonly IReadOnlyDictionary<int, (string Title, string Message)> Pages = new Dictionary<int, (string, string)>
     {
         // Almost always an expired or missing antiforgery token, a stale tab or a forged form, or a body the server cannot read.
-        [400] = ("요청을 처리할 수 없습니다", "페이지가 오래되었거나 올바르지 않은 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요."),
+        [400] = ("요청을 처리할 수 없습니다",
+            "페이지가 오래되었거나, 보낸 내용을 읽을 수 없습니다(허용되지 않는 문자나 너무 큰 입력·파일). 페이지를 새로 고친 뒤 다시 시도해 주세요."),
         [403] = ("접근 권한이 없습니다", "이 페이지를 볼 권한이 없습니다. 필요하면 관리자에게 요청하세요."),
         [404] = ("페이지를 찾을 수 없습니다", "주소가 바뀌었거나 삭제된 항목입니다."),
         [405] = ("요청을 처리할 수 없습니다", "이 주소는 이런 방식의 요청을 받지 않습니다."),

@@ -28,7 +28,7 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
         var target = SafeReturnUrl();
         var result = string.IsNullOrWhiteSpace(Input.Username) || string.IsNullOrEmpty(Input.Password)
             ? new LoginResult(LoginResultKind.Failure)
-            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, cancellationToken);
+            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, target, cancellationToken);
         switch (result.Kind)
         {
             case LoginResultKind.Success:
