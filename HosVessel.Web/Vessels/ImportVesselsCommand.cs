@@ -32,7 +32,7 @@ public static class ImportVesselsCommand
               $"(the valid rows would add {summary.Added} and update {summary.Updated}; use {SkipInvalidOption} to import them)");
         foreach (var rejection in summary.Rejected)
         {
-            await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason}");
+            await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason.Replace("\n", "\n      ", StringComparison.Ordinal)}");
         }
         foreach (var change in summary.Applied ? summary.Changes : [])
         {

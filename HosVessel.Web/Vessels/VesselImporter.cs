@@ -63,7 +63,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
             var relevant = existing is null ? errors : errors.Where(e => row.Present.Contains(e.Key)).ToDictionary();
             if (relevant.Count > 0)
             {
-                summary.Rejected.Add(new ImportRejection(row.Number, label, string.Join(" ", relevant.Select(e => $"{e.Key}: {e.Value}"))));
+                summary.Rejected.Add(new ImportRejection(row.Number, label, string.Join("\n", relevant.Select(e => $"{e.Key}: {e.Value}"))));
                 continue;
             }
             foreach (var (key, warning) in VesselValidator.Warnings(merged))
