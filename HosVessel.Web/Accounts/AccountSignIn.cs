@@ -96,9 +96,21 @@ public sealed class AccountSignIn(
     /// </summary>
     public static string ForLog(string username)
     {
-        var cut = username.Length > LoggedUsernameLength * 4 ? username[..(LoggedUsernameLength * 4)] : username;
-        var kept = new string([.. cut.Where(c => !char.IsControl(c) && System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)]);
-        return kept.Length > LoggedUsernameLength ? kept[..LoggedUsernameLength] + "…" : kept;
+        var kept = new System.Text.StringBuilder(LoggedUsernameLength + 1);
+        foreach (var c in username)
+        {
+            // Format characters include the bidi overrides that make a log line read differently from what it holds.
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+            if (kept.Length == LoggedUsernameLength)
+            {
+                return kept.Append('…').ToString();
+            }
+            kept.Append(c);
+        }
+        return kept.ToString();
     }
 
     public static ClaimsPrincipal CreatePrincipal(User user, string sessionId, string? role = null) =>
