@@ -11,6 +11,7 @@ using HosVessel.Web.Legacy;
 using HosVessel.Web.Proxy;
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
 
@@ -44,7 +45,20 @@ app.UseRequestLocalization(new RequestLocalizationOptions
 });
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        // A body Kestrel or the form reader cannot read (too large, a value over the limit, bad multipart) is the
+        // client's fault: 400 or 413 with the Korean error page, not a 500.
+        StatusCodeSelector = exception => exception switch
+        {
+            BadHttpRequestException badRequest => badRequest.StatusCode,
+            // The form reader says "... limit ... exceeded" for a value, a field count or a multipart body too large.
+            InvalidDataException tooLarge when tooLarge.Message.Contains("limit", StringComparison.OrdinalIgnoreCase) => StatusCodes.Status413PayloadTooLarge,
+            InvalidDataException => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        },
+    });
 }
 app.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
 app.UseStaticFiles();

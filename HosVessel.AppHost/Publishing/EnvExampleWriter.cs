@@ -48,7 +48,7 @@ public static class EnvExampleWriter
             $"{DeploymentContract.OtlpEndpointVariable}=http://{ComposeFileWriter.DashboardService}:{ComposeFileWriter.DashboardOtlpGrpcPort}"),
         new(DeploymentContract.TrustedNetworksVariable, "", false,
             "X-Forwarded-* 헤더를 믿을 프록시 네트워크 (쉼표로 구분한 CIDR).",
-            "비워 두면 루프백과 Docker 브리지 대역만 (127.0.0.0/8, ::1, 172.16.0.0/12). 그보다 넓은 대역은 여기에 직접 적습니다.",
+            "비워 두면 루프백과 Docker 브리지 대역만 (127.0.0.0/8, ::1, 172.16.0.0/12). 사내 LAN 대역(10.x, 192.168.x)은 넣지 마세요.",
             "Caddy 의 요청이 오는 대역 확인: docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}}{{end}}' <네트워크 이름>"),
     ];
 

@@ -25,6 +25,48 @@ public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixtur
         Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/vessel/list")]
+    [InlineData("/vessel/list?handler=csv")]
+    [InlineData("/vessel/import")]
+    [InlineData("/voyage")]
+    [InlineData("/users")]
+    [InlineData("/account/password")]
+    [InlineData("/api/vessels")]
+    public async Task Register_and_account_data_is_never_stored_in_a_cache(string url)
+    {
+        var client = await factory.LoginAsAdminAsync();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore, $"{url}: Cache-Control is '{response.Headers.CacheControl}'");
+    }
+
+    [Fact]
+    public async Task Keyed_api_answers_and_refusals_are_not_stored_either()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", HosVesselFactory.ApiKey);
+
+        var keyed = await client.GetAsync("/api/voyages");
+        var refused = await factory.CreateClient().GetAsync("/api/vessels");
+
+        Assert.True(keyed.Headers.CacheControl?.NoStore);
+        Assert.True(refused.Headers.CacheControl?.NoStore);
+    }
+
+    [Fact]
+    public async Task Static_files_stay_cacheable_for_a_signed_in_user()
+    {
+        var client = await factory.LoginAsAdminAsync();
+
+        var css = await client.GetAsync("/css/site.css");
+
+        Assert.NotEqual(true, css.Headers.CacheControl?.NoStore);
+    }
+
     [Fact]
     public async Task Only_the_API_reference_page_may_run_inline_script()
     {
@@ -44,7 +86,7 @@ public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixtur
     {
         var cookies = await CollectCookiesAsync(factory.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false }));
 
-        Assert.Equal(3, cookies.Count);
+        Assert.Equal(4, cookies.Count);
         foreach (var (name, attributes) in cookies)
         {
             Assert.True(attributes.Contains("secure"), $"{name} is not Secure over https: {attributes}");
@@ -58,7 +100,7 @@ public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixtur
     {
         var cookies = await CollectCookiesAsync(factory.CreateClient(new() { AllowAutoRedirect = false }));
 
-        Assert.Equal(3, cookies.Count);
+        Assert.Equal(4, cookies.Count);
         foreach (var (name, attributes) in cookies)
         {
             Assert.False(attributes.Contains("secure"), $"{name} is Secure over http: {attributes}");
@@ -67,7 +109,7 @@ public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixtur
         }
     }
 
-    // Antiforgery from the login form, the session from logging in, TempData from the logout flash message.
+    // Antiforgery from the login form, the session and the device cookie from logging in, TempData from the logout flash message.
     private static async Task<Dictionary<string, string>> CollectCookiesAsync(HttpClient client)
     {
         var cookies = new Dictionary<string, string>();
@@ -92,6 +134,7 @@ public sealed class SecurityHeadersTests(AccountsFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         Collect(await client.PostFormAsync("/logout", [], formPageUrl: "/"));
         Assert.Contains("hosvessel.auth", cookies.Keys);
+        Assert.Contains(HosVessel.Web.Accounts.LoginDevices.CookieName, cookies.Keys);
         Assert.Contains(cookies.Keys, name => name.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
         Assert.Contains(cookies.Keys, name => name.Contains("TempData", StringComparison.Ordinal));
         return cookies;

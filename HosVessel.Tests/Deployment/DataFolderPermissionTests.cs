@@ -41,4 +41,59 @@ public sealed class DataFolderPermissionTests(ProxyFixture fixture)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Unreadable_legacy_database_is_named_in_one_line_with_the_chown_and_the_app_starts_on_its_own()
+    {
+        Assert.True(OperatingSystem.IsLinux() && Environment.UserName == "root", "this test fakes a root-owned vessel.db by dropping from root to nobody");
+        // What "sudo cp vessel.db data/" leaves behind: a folder the app may write, a file only root may read.
+        var folder = Path.Combine(PublishedWeb.CacheRoot, $"data-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var legacy = Path.Combine(folder, "vessel.db");
+        try
+        {
+            Legacy.LegacyFleet.Create(legacy);
+            if (OperatingSystem.IsLinux())
+            {
+                File.SetUnixFileMode(legacy, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+                File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+            }
+            var port = ChildProcess.FreePort();
+            var environment = new Dictionary<string, string>(GeneratedFiles.WebEnvironment())
+            {
+                ["ConnectionStrings__vessels"] = $"Data Source={folder}/hosvessel.db",
+                ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["ADMIN_PASSWORD"] = WebProcess.AdminPassword,
+                ["API_KEY"] = WebProcess.ApiKey,
+                ["HOME"] = PublishedWeb.CacheRoot,
+                ["DOTNET_CLI_HOME"] = PublishedWeb.CacheRoot,
+            };
+            using var web = new ChildProcess("setpriv",
+                ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(fixture.PublishDirectory, "HosVessel.Web.dll")],
+                environment, fixture.PublishDirectory);
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+
+            await web.WaitUntilAsync(async () =>
+            {
+                try
+                {
+                    return (await client.GetAsync($"http://127.0.0.1:{port}/health")).IsSuccessStatusCode;
+                }
+                catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            }, "HosVessel.Web with a root-owned vessel.db", TimeSpan.FromSeconds(40));
+
+            var lines = web.Output.Split('\n').Where(line => line.Contains("vessel.db", StringComparison.Ordinal)).ToList();
+            var line = Assert.Single(lines, l => l.Contains("sudo chown 1654:1654 " + legacy, StringComparison.Ordinal));
+            Assert.Contains("denied", line, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("   at ", web.Output);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"http://127.0.0.1:{port}/login")).StatusCode);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

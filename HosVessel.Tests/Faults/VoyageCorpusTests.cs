@@ -52,6 +52,18 @@ public sealed class VoyageCorpusTests(CorpusFixture fixture) : IClassFixture<Cor
     }
 
     [Fact]
+    public async Task A_push_saved_with_a_utf8_byte_order_mark_is_accepted_like_the_old_app_did()
+    {
+        await fixture.EnsureVoyagesSeededAsync();
+        var body = (byte[])[0xEF, 0xBB, 0xBF, .. Fleet.Push("SEED", 8, "0777")];
+
+        using var response = await fixture.PushAsync(new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } });
+
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.All(await StoredData.VoyagesAsync(fixture.App.DatabasePath), voyage => Assert.Equal("0777", voyage.VoyNo));
+    }
+
+    [Fact]
     public void Corpus_has_at_least_fifty_cases_between_the_feed_and_the_import()
     {
         var files = Directory.GetFiles(CorpusCase.Folder("voyage")).Length + Directory.GetFiles(CorpusCase.Folder("import")).Length - 2;

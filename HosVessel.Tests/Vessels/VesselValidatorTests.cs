@@ -12,31 +12,55 @@ public sealed class VesselValidatorTests
     {
         var errors = VesselValidator.Validate(new VesselFields().Cleaned());
         Assert.Equal(["name", "imo_no", "ship_code", "ship_type", "size", "flag", "ro", "class", "tic", "crew"], errors.Keys);
-        Assert.Equal("선박명을(를) 입력하세요.", errors["name"]);
+        Assert.Equal("선박명을(를) 입력하세요. 예: HYUNDAI AMBITION", errors["name"]);
     }
 
     [Theory]
-    [InlineData("KR")]
-    [InlineData("DNV/KR")]
-    [InlineData("dnv / kr")]
-    [InlineData("ABS/LR")]
-    public void Single_and_dual_classes_are_accepted(string value)
+    [InlineData("KR", "KR")]
+    [InlineData("NK", "NK")]
+    [InlineData("DNV/KR", "DNV/KR")]
+    [InlineData("dnv / kr", "DNV/KR")]
+    [InlineData("KR/ABS", "KR/ABS")]
+    [InlineData("LR+KR", "LR+KR")]
+    [InlineData("lr + kr", "LR+KR")]
+    [InlineData("DNV GL", "DNV GL")]
+    [InlineData("ABS/LR", "ABS/LR")]
+    public void Classes_as_the_fleet_writes_them_are_accepted_and_normalised(string value, string stored)
     {
         var fields = VesselSamples.Valid();
         fields.Class = value;
-        Assert.False(VesselValidator.Validate(fields.Cleaned()).ContainsKey("class"));
+        var cleaned = fields.Cleaned();
+
+        Assert.False(VesselValidator.Validate(cleaned).ContainsKey("class"));
+        Assert.Equal(stored, cleaned.Class);
+        Assert.Empty(VesselValidator.Warnings(cleaned));
     }
 
     [Theory]
-    [InlineData("DNV/KR/LR")]
     [InlineData("DNV//KR")]
     [InlineData("D")]
     [InlineData("12")]
-    public void Malformed_classes_are_rejected(string value)
+    [InlineData("KR/")]
+    [InlineData("<script>")]
+    public void Values_that_cannot_be_a_class_are_refused_naming_the_value_and_what_is_accepted(string value)
     {
         var fields = VesselSamples.Valid();
         fields.Class = value;
-        Assert.Equal("선급은 DNV 또는 DNV/KR 형식으로 입력하세요.", VesselValidator.Validate(fields.Cleaned())["class"]);
+        var message = VesselValidator.Validate(fields.Cleaned())["class"];
+
+        Assert.Contains($"'{fields.Cleaned().Class}'", message);
+        Assert.Contains("LR+KR", message);
+    }
+
+    [Fact]
+    public void An_unfamiliar_society_is_a_warning_not_a_refusal()
+    {
+        var fields = VesselSamples.Valid();
+        fields.Class = "KR/XYZ";
+        var cleaned = fields.Cleaned();
+
+        Assert.False(VesselValidator.Validate(cleaned).ContainsKey("class"));
+        Assert.Contains("XYZ", VesselValidator.Warnings(cleaned)["class"]);
     }
 
     [Theory]
@@ -61,9 +85,10 @@ public sealed class VesselValidatorTests
     {
         var fields = VesselSamples.Valid();
         fields.ImoNo = "12345";
-        Assert.Equal("IMO 번호는 7자리 숫자입니다.", VesselValidator.Validate(fields.Cleaned())["imo_no"]);
+        Assert.Equal("IMO 번호 '12345'은(는) 7자리 숫자가 아닙니다. 예: 9321483", VesselValidator.Validate(fields.Cleaned())["imo_no"]);
         fields.ImoNo = "9074728";
-        Assert.Contains("검증 숫자", VesselValidator.Validate(fields.Cleaned())["imo_no"]);
+        Assert.Equal("IMO 번호 '9074728'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 907472이면 마지막 자리는 9이어야 합니다.",
+            VesselValidator.Validate(fields.Cleaned())["imo_no"]);
     }
 
     [Fact]
@@ -72,7 +97,7 @@ public sealed class VesselValidatorTests
         var fields = VesselSamples.Valid(new string('A', 101));
         fields.ShipCode = "ABCDEFG";
         var errors = VesselValidator.Validate(fields.Cleaned());
-        Assert.Equal("선박명은(는) 100자 이하로 입력하세요.", errors["name"]);
-        Assert.Equal("선박 코드는 6자 이하로 입력하세요.", errors["ship_code"]);
+        Assert.Equal($"선박명 '{new string('A', 30)}…'은(는) 101자입니다. 100자 이하로 입력하세요.", errors["name"]);
+        Assert.Equal("선박 코드 'ABCDEFG'은(는) 7자입니다. 6자 이하로 입력하세요.", errors["ship_code"]);
     }
 }

@@ -19,16 +19,30 @@ public sealed class AccountSignIn(
     UserStore users,
     AccountPasswords passwords,
     LoginThrottle throttle,
+    LoginDevices devices,
     IHttpContextAccessor httpContextAccessor,
     ILogger<AccountSignIn> logger)
 {
-    public async Task<LoginResult> PasswordSignInAsync(string username, string password, CancellationToken cancellationToken)
+    public const int LoggedUsernameLength = 64;
+
+    /// <param name="redirectUri">Where the browser goes next: already checked to be local and ASCII, because the cookie
+    /// handler would otherwise copy the raw ReturnUrl into the Location header itself.</param>
+    public async Task<LoginResult> PasswordSignInAsync(string username, string password, string redirectUri, CancellationToken cancellationToken)
     {
         var context = httpContextAccessor.HttpContext!;
         var clientIp = context.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(username, clientIp) is { } wait)
+        var device = devices.KnownDevice(context, username);
+        // A known device answers for itself only; anything else shares the username's and the address's counts.
+        IReadOnlyList<string> keys = device is not null
+            ? [LoginThrottle.DeviceKey(device)]
+            : clientIp is null
+                ? [LoginThrottle.UnknownDeviceKey(username)]
+                : [LoginThrottle.UnknownDeviceKey(username), LoginThrottle.AddressKey(clientIp)];
+        var attempt = throttle.TryBegin(keys);
+        if (attempt.RetryAfter is { } wait)
         {
-            logger.LogWarning("Login for {Username} from {ClientIp} throttled for {RetryAfter}", username, clientIp, wait);
+            logger.LogWarning("Login for {Username} from {ClientIp} ({Device}) throttled for {RetryAfter}",
+                ForLog(username), clientIp, device is null ? "unknown device" : "known device", wait);
             AccountsTelemetry.RecordLogin(LoginResultKind.Throttled);
             return new LoginResult(LoginResultKind.Throttled, RetryAfter: wait);
         }
@@ -36,15 +50,15 @@ public sealed class AccountSignIn(
         var user = await CheckPasswordAsync(username, password, cancellationToken);
         if (user is null)
         {
-            throttle.RecordFailure(username, clientIp);
             AccountsTelemetry.RecordLogin(LoginResultKind.Failure);
-            logger.LogInformation("Failed login for {Username} from {ClientIp}", username, clientIp);
+            logger.LogInformation("Failed login for {Username} from {ClientIp}", ForLog(username), clientIp);
             return new LoginResult(LoginResultKind.Failure);
         }
-        throttle.RecordSuccess(username);
+        throttle.Succeeded(attempt);
 
         var sessionId = await users.StartSessionAsync(user.Id, AccountsExtensions.SessionLifetime, cancellationToken);
-        await context.SignInAsync(CreatePrincipal(user, sessionId));
+        await context.SignInAsync(CreatePrincipal(user, sessionId), new AuthenticationProperties { RedirectUri = redirectUri });
+        devices.Issue(context, user.Username);
         AccountsTelemetry.RecordLogin(LoginResultKind.Success);
         return new LoginResult(LoginResultKind.Success, user);
     }
@@ -55,6 +69,8 @@ public sealed class AccountSignIn(
         var user = await users.FindByUsernameAsync(username, cancellationToken);
         if (user is null)
         {
+            // The same hashing work as a wrong password, so the answer time does not tell which usernames exist.
+            passwords.VerifyDummy(password);
             return null;
         }
         var check = passwords.Verify(user, password);
@@ -72,6 +88,29 @@ public sealed class AccountSignIn(
             await users.SetPasswordHashAsync(user.Id, passwords.Hash(password), endSessions: false, cancellationToken);
         }
         return user;
+    }
+
+    /// <summary>
+    /// A typed username as it may go into a log: control characters (which could forge log lines) removed and
+    /// cut to <see cref="LoggedUsernameLength"/>, so megabyte "usernames" cannot flush the audit trail out of rotation.
+    /// </summary>
+    public static string ForLog(string username)
+    {
+        var kept = new System.Text.StringBuilder(LoggedUsernameLength + 1);
+        foreach (var c in username)
+        {
+            // Format characters include the bidi overrides that make a log line read differently from what it holds.
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format)
+            {
+                continue;
+            }
+            if (kept.Length == LoggedUsernameLength)
+            {
+                return kept.Append('…').ToString();
+            }
+            kept.Append(c);
+        }
+        return kept.ToString();
     }
 
     public static ClaimsPrincipal CreatePrincipal(User user, string sessionId, string? role = null) =>

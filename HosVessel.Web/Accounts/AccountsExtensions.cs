@@ -16,6 +16,7 @@ public static class AccountsExtensions
         builder.Services.AddSingleton<UserStore>();
         builder.Services.AddSingleton<AccountPasswords>();
         builder.Services.AddSingleton<LoginThrottle>();
+        builder.Services.AddSingleton<LoginDevices>();
         builder.AddCookieHardening();
         builder.AddPersistentSessionKeys();
         builder.Services.AddScoped<AccountSignIn>();

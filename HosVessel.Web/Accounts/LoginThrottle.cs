@@ -3,9 +3,10 @@ using System.Net;
 namespace HosVessel.Web.Accounts;
 
 /// <summary>
-/// Counts failed logins per username and per client IP in memory. After <see cref="MaxFailures"/>
-/// failures within <see cref="Window"/> for either key, further attempts are refused until the oldest
-/// of those failures leaves the window. Memory is bounded by <see cref="MaxTrackedKeys"/>.
+/// Counts login attempts in memory, per key: a known device (<see cref="DeviceKey"/>), a username tried from
+/// unknown devices (<see cref="UnknownDeviceKey"/>) and a client address (<see cref="AddressKey"/>). After
+/// <see cref="MaxFailures"/> failures within <see cref="Window"/> for any key of an attempt, the attempt is refused
+/// until the oldest of those failures leaves the window. Memory is bounded by <see cref="MaxTrackedKeys"/>.
 /// </summary>
 public sealed class LoginThrottle(TimeProvider clock)
 {
@@ -13,7 +14,7 @@ public sealed class LoginThrottle(TimeProvider clock)
     public const int MaxTrackedKeys = 10_000;
     public static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
-    private readonly Dictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Mark>> failures = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
 
     public int TrackedKeyCount
@@ -27,65 +28,102 @@ public sealed class LoginThrottle(TimeProvider clock)
         }
     }
 
-    /// <summary>How long the caller must wait before trying again, or null when an attempt is allowed.</summary>
-    public TimeSpan? RetryAfter(string username, IPAddress? clientIp)
+    /// <summary>
+    /// Checks and counts an attempt in one step: either every key is under the limit and the attempt is counted
+    /// as a failure against each (until <see cref="Succeeded"/> takes it back), or nothing is counted and the wait
+    /// is returned. So a burst of parallel guesses gets at most <see cref="MaxFailures"/> password checks.
+    /// </summary>
+    public LoginAttempt TryBegin(IReadOnlyList<string> keys)
     {
         var now = clock.GetUtcNow();
         lock (gate)
         {
             TimeSpan? wait = null;
-            foreach (var key in Keys(username, clientIp))
+            foreach (var key in keys)
             {
-                if (failures.TryGetValue(key, out var times) && Prune(times, now) >= MaxFailures)
+                if (failures.TryGetValue(key, out var marks) && Prune(marks, now) >= MaxFailures)
                 {
-                    var free = times.Peek() + Window - now;
+                    var free = marks[0].At + Window - now;
                     wait = wait is { } longest && longest > free ? longest : free;
                 }
             }
-            return wait;
+            if (wait is not null)
+            {
+                return new LoginAttempt([], wait);
+            }
+            var counted = new List<(string, Mark)>(keys.Count);
+            foreach (var key in keys)
+            {
+                if (!failures.TryGetValue(key, out var marks))
+                {
+                    MakeRoom(now);
+                    marks = new List<Mark>(MaxFailures);
+                    failures[key] = marks;
+                }
+                var mark = new Mark(now);
+                marks.Add(mark);
+                counted.Add((key, mark));
+            }
+            return new LoginAttempt(counted, null);
         }
     }
 
-    public void RecordFailure(string username, IPAddress? clientIp)
+    /// <summary>
+    /// The password was right: the attempt no longer counts, and a known device starts afresh. The counts of the
+    /// address and of unknown devices stay, so one good login cannot reset someone else's spray.
+    /// </summary>
+    public void Succeeded(LoginAttempt attempt)
     {
-        var now = clock.GetUtcNow();
         lock (gate)
         {
-            foreach (var key in Keys(username, clientIp))
+            foreach (var (key, mark) in attempt.Counted)
             {
-                if (!failures.TryGetValue(key, out var times))
+                if (key.StartsWith(DevicePrefix, StringComparison.Ordinal))
                 {
-                    MakeRoom(now);
-                    times = new Queue<DateTimeOffset>(MaxFailures);
-                    failures[key] = times;
+                    failures.Remove(key);
                 }
-                Prune(times, now);
-                // Only the newest MaxFailures matter for the decision, so older ones are dropped.
-                if (times.Count == MaxFailures)
+                else if (failures.TryGetValue(key, out var marks))
                 {
-                    times.Dequeue();
+                    marks.Remove(mark);
                 }
-                times.Enqueue(now);
             }
         }
     }
 
-    /// <summary>A correct password clears the username's count; the IP's count stays so one good account cannot reset a spray.</summary>
-    public void RecordSuccess(string username)
+    public const string DevicePrefix = "device:";
+
+    public static string DeviceKey(string deviceId) => DevicePrefix + deviceId;
+
+    // Real usernames are at most 32 characters; cutting longer input keeps a megabyte "username" from costing a megabyte here.
+    public static string UnknownDeviceKey(string username)
     {
-        lock (gate)
-        {
-            failures.Remove(UsernameKey(username));
-        }
+        var trimmed = username.Trim();
+        return "user:" + (trimmed.Length > 64 ? trimmed[..64] : trimmed).ToLowerInvariant();
     }
 
-    private int Prune(Queue<DateTimeOffset> times, DateTimeOffset now)
+    /// <summary>Guesses at the current password on the change-password page, by a signed-in user.</summary>
+    public static string PasswordChangeKey(string username) => "change:" + username.Trim().ToLowerInvariant();
+
+    // One IPv6 host usually owns a whole /64, so counting single addresses there would be no limit at all.
+    public static string AddressKey(IPAddress address)
     {
-        while (times.Count > 0 && times.Peek() + Window <= now)
+        if (address.IsIPv4MappedToIPv6)
         {
-            times.Dequeue();
+            return "ip:" + address.MapToIPv4();
         }
-        return times.Count;
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
+        {
+            return "ip:" + address;
+        }
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return "ip:" + new IPAddress(bytes) + "/64";
+    }
+
+    private static int Prune(List<Mark> marks, DateTimeOffset now)
+    {
+        marks.RemoveAll(mark => mark.At + Window <= now);
+        return marks.Count;
     }
 
     private void MakeRoom(DateTimeOffset now)
@@ -94,9 +132,9 @@ public sealed class LoginThrottle(TimeProvider clock)
         {
             return;
         }
-        foreach (var (key, times) in failures)
+        foreach (var (key, marks) in failures)
         {
-            if (Prune(times, now) == 0)
+            if (Prune(marks, now) == 0)
             {
                 failures.Remove(key);
             }
@@ -106,39 +144,27 @@ public sealed class LoginThrottle(TimeProvider clock)
             return;
         }
         // Still full of live entries (a spray from many addresses): forget the stalest one.
-        var stalest = failures.MinBy(entry => entry.Value.Last()).Key;
+        var stalest = failures.MinBy(entry => entry.Value.Count == 0 ? DateTimeOffset.MinValue : entry.Value[^1].At).Key;
         failures.Remove(stalest);
     }
 
-    private static IEnumerable<string> Keys(string username, IPAddress? clientIp)
+    // A class (reference equality), so taking back one attempt removes exactly its own entry.
+    internal sealed class Mark(DateTimeOffset at)
     {
-        yield return UsernameKey(username);
-        if (clientIp is not null)
-        {
-            yield return "ip:" + ClientKey(clientIp);
-        }
+        public DateTimeOffset At { get; } = at;
     }
 
-    // One IPv6 host usually owns a whole /64, so counting single addresses there would be no limit at all.
-    private static string ClientKey(IPAddress address)
+    /// <summary>An attempt that was counted (<see cref="RetryAfter"/> null) or refused (how long to wait).</summary>
+    public sealed class LoginAttempt
     {
-        if (address.IsIPv4MappedToIPv6)
+        internal LoginAttempt(IReadOnlyList<(string Key, Mark Mark)> counted, TimeSpan? retryAfter)
         {
-            return address.MapToIPv4().ToString();
+            Counted = counted;
+            RetryAfter = retryAfter;
         }
-        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6 || IPAddress.IsLoopback(address))
-        {
-            return address.ToString();
-        }
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes) + "/64";
-    }
 
-    // Real usernames are at most 32 characters; cutting longer input keeps a megabyte "username" from costing a megabyte here.
-    private static string UsernameKey(string username)
-    {
-        var trimmed = username.Trim();
-        return "user:" + (trimmed.Length > 64 ? trimmed[..64] : trimmed).ToLowerInvariant();
+        internal IReadOnlyList<(string Key, Mark Mark)> Counted { get; }
+
+        public TimeSpan? RetryAfter { get; }
     }
 }

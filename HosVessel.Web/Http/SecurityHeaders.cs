@@ -48,16 +48,27 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
         // Applied when the response starts, so error pages that clear headers on re-execution still get them.
         context.Response.OnStarting(static state =>
         {
-            var (response, policy, referrerPolicy) = ((HttpResponse, string, string))state;
-            var headers = response.Headers;
+            var (context, policy, referrerPolicy) = ((HttpContext, string, string))state;
+            var headers = context.Response.Headers;
             headers.TryAdd("Content-Security-Policy", policy);
             headers.TryAdd("X-Content-Type-Options", "nosniff");
             headers["X-Frame-Options"] = "DENY";
             headers.TryAdd("Referrer-Policy", referrerPolicy);
+            if (HoldsPrivateData(context))
+            {
+                headers.CacheControl = "no-store";
+            }
             return Task.CompletedTask;
-        }, (context.Response, policy, options.Value.ReferrerPolicy));
+        }, (context, policy, options.Value.ReferrerPolicy));
         return next(context);
     }
+
+    // Register and account data must not stay in a shared PC's cache or a proxy: every API answer (keyed or signed
+    // in), every page a signed-in user sees and every CSV. Static files are served before sign-in is read, so they stay cacheable.
+    private static bool HoldsPrivateData(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api")
+        || context.User.Identity?.IsAuthenticated == true
+        || context.Response.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) == true;
 }
 
 public static class SecurityHeadersExtensions

@@ -50,5 +50,14 @@ public sealed class LegacyCutover(Database database, LegacyImporter importer, IL
                 DeploymentContract.LegacyImportMarker + " Could not import the old app's database: {Reason} The app starts with an empty database; " +
                 "fix or replace the file and restart, or run the import-legacy command.", exception.Message);
         }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // Most often the file was copied in as root with mode 600 and the container's user (1654) cannot read it.
+            // One line and no stack trace: start-up goes on, on our own database, instead of crash-looping.
+            logger.LogError(
+                "Could not read the old app's database {Path}: {Cause} Fix: sudo chown 1654:1654 {Path} (and make sure no " +
+                "other program holds it open), then restart the app. Starting on the app's own database meanwhile.",
+                LegacyPath, exception.Message, LegacyPath);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -7,27 +8,55 @@ namespace HosVessel.Web.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorModel : PageModel
 {
-    public string Title { get; private set; } = "오류가 발생했습니다";
+    private const string GenericTitle = "오류가 발생했습니다";
+    private const string GenericMessage = "잠시 후 다시 시도해 주세요. 문제가 계속되면 관리자에게 알려 주세요.";
 
-    public string Message { get; private set; } = "잠시 후 다시 시도해 주세요. 문제가 계속되면 관리자에게 알려 주세요.";
-
-    public void OnGet(int? code) => Describe(code);
-
-    public void OnPost(int? code) => Describe(code);
-
-    private void Describe(int? code)
+    /// <summary>The status codes this page has words for; <c>/error?code=</c> serves only these.</summary>
+    public static readonly IReadOnlyDictionary<int, (string Title, string Message)> Pages = new Dictionary<int, (string, string)>
     {
-        if (code == StatusCodes.Status404NotFound)
+        // Almost always an expired or missing antiforgery token, a stale tab or a forged form, or a body the server cannot read.
+        [400] = ("요청을 처리할 수 없습니다",
+            "페이지가 오래되었거나, 보낸 내용을 읽을 수 없습니다(허용되지 않는 문자나 너무 큰 입력·파일). 페이지를 새로 고친 뒤 다시 시도해 주세요."),
+        [403] = ("접근 권한이 없습니다", "이 페이지를 볼 권한이 없습니다. 필요하면 관리자에게 요청하세요."),
+        [404] = ("페이지를 찾을 수 없습니다", "주소가 바뀌었거나 삭제된 항목입니다."),
+        [405] = ("요청을 처리할 수 없습니다", "이 주소는 이런 방식의 요청을 받지 않습니다."),
+        [413] = ("보낸 내용이 너무 큽니다", "입력이나 파일이 허용된 크기를 넘었습니다. 더 작게 나누어 다시 시도해 주세요."),
+        [415] = ("요청을 처리할 수 없습니다", "보낸 내용의 형식을 이 주소에서 받지 않습니다."),
+        [429] = ("요청이 너무 많습니다", "잠시 후 다시 시도해 주세요."),
+        [500] = (GenericTitle, GenericMessage),
+        [503] = ("잠시 후 다시 시도해 주세요", "서버가 지금 요청을 처리할 수 없습니다."),
+    };
+
+    public string Title { get; private set; } = GenericTitle;
+
+    public string Message { get; private set; } = GenericMessage;
+
+    public void OnGet(string? code) => Describe(code);
+
+    public void OnPost(string? code) => Describe(code);
+
+    private void Describe(string? code)
+    {
+        var status = ResolveStatus(code);
+        (Title, Message) = Pages.TryGetValue(status, out var page) ? page : (GenericTitle, GenericMessage);
+        Response.StatusCode = status;
+    }
+
+    // Re-executed for a real response: keep its status (the exception handler has already set 400/413 for
+    // unreadable bodies). Asked for directly: only the codes above exist, anything else is not a page.
+    private int ResolveStatus(string? code)
+    {
+        if (HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalStatusCode: var original })
         {
-            Title = "페이지를 찾을 수 없습니다";
-            Message = "주소가 바뀌었거나 삭제된 항목입니다.";
+            return original;
         }
-        else if (code == StatusCodes.Status400BadRequest)
+        if (HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
         {
-            // Almost always an expired or missing antiforgery token: a stale tab or a forged form.
-            Title = "요청을 처리할 수 없습니다";
-            Message = "페이지가 오래되었거나 올바르지 않은 요청입니다. 페이지를 새로 고친 뒤 다시 시도해 주세요.";
+            return Response.StatusCode >= 400 ? Response.StatusCode : StatusCodes.Status500InternalServerError;
         }
-        Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;
+        return int.TryParse(code, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var asked)
+            && Pages.ContainsKey(asked)
+                ? asked
+                : StatusCodes.Status404NotFound;
     }
 }

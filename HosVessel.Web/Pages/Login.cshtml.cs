@@ -24,14 +24,15 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        // Decided before the password is checked: a target the Location header cannot carry must not fail after sign-in.
+        var target = SafeReturnUrl();
         var result = string.IsNullOrWhiteSpace(Input.Username) || string.IsNullOrEmpty(Input.Password)
             ? new LoginResult(LoginResultKind.Failure)
-            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, cancellationToken);
+            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, target, cancellationToken);
         switch (result.Kind)
         {
             case LoginResultKind.Success:
-                // IsLocalUrl refuses "//host" and "/\host", which browsers treat as other sites.
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return LocalRedirect(target);
             case LoginResultKind.Throttled:
                 var seconds = (int)Math.Ceiling(result.RetryAfter!.Value.TotalSeconds);
                 ErrorMessage = string.Format(ThrottledMessage, (seconds + 59) / 60);
@@ -42,6 +43,22 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
                 ErrorMessage = FailureMessage;
                 return Page();
         }
+    }
+
+    // IsLocalUrl refuses "//host" and "/\\host", which browsers treat as other sites. Header values must be ASCII,
+    // so "/vessel/list?name=현대" is sent percent-encoded; control characters make it no target at all.
+    private string SafeReturnUrl()
+    {
+        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl.Any(char.IsControl))
+        {
+            return "/";
+        }
+        var encoded = new System.Text.StringBuilder(ReturnUrl.Length);
+        foreach (var rune in ReturnUrl.EnumerateRunes())
+        {
+            encoded.Append(rune.IsAscii ? rune.ToString() : Uri.EscapeDataString(rune.ToString()));
+        }
+        return encoded.ToString();
     }
 
     public sealed class InputModel

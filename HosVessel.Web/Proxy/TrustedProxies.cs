@@ -14,9 +14,12 @@ public static class TrustedProxies
     /// <summary>Comma-separated CIDRs that replace <see cref="DefaultNetworks"/>.</summary>
     public const string NetworksSetting = DeploymentContract.TrustedNetworksVariable;
 
-    /// <summary>Loopback plus the private ranges Docker hands out to its bridge networks.</summary>
-    public static readonly IReadOnlyList<string> DefaultNetworks =
-        ["127.0.0.0/8", "::1/128", "172.16.0.0/12", "10.0.0.0/8", "192.168.0.0/16"];
+    /// <summary>
+    /// Loopback plus 172.16.0.0/12, where Docker puts its bridge networks (and so the Caddy container). Office LANs
+    /// (10/8, 192.168/16) are left out: a PC there reaching the app's port directly could otherwise write any client
+    /// address into the logs and the login throttle. An operator whose Caddy is elsewhere sets the setting.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultNetworks = ["127.0.0.0/8", "::1/128", "172.16.0.0/12"];
 
     public static IHostApplicationBuilder AddTrustedProxies(this IHostApplicationBuilder builder)
     {

@@ -39,12 +39,20 @@ public static class ImportVesselsCommand
             throw new CommandException($"{file}: {summary.Error} (nothing changed)");
         }
         await output.WriteLineAsync(summary.Applied
-            ? $"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}"
+            ? $"added {summary.Added}, updated {summary.Updated}, rejected {summary.Rejected.Count}, unchanged {summary.Unchanged}"
             : $"added 0, updated 0, rejected {summary.Rejected.Count}: nothing changed " +
               $"(the valid rows would add {summary.Added} and update {summary.Updated}; use {SkipInvalidOption} to import them)");
         foreach (var rejection in summary.Rejected)
         {
-            await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason}");
+            await output.WriteLineAsync($"  row {rejection.Row} ({rejection.Vessel ?? "-"}): {rejection.Reason.Replace("\n", "\n      ", StringComparison.Ordinal)}");
+        }
+        foreach (var change in summary.Applied ? summary.Changes : [])
+        {
+            await output.WriteLineAsync($"  row {change.Row} ({change.Vessel}): changed {string.Join(", ", change.Fields)}");
+        }
+        foreach (var warning in summary.Warnings)
+        {
+            await output.WriteLineAsync($"  row {warning.Row} ({warning.Vessel ?? "-"}): warning: {warning.Reason}");
         }
         return summary.Succeeded ? 0 : 1;
     }

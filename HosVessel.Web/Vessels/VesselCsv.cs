@@ -5,6 +5,8 @@ namespace HosVessel.Web.Vessels;
 /// <summary>
 /// The register as CSV: UTF-8 with a BOM so Excel shows Korean, a header of the snake_case keys,
 /// and RFC 4180 quoting. The importer reads the same format back.
+/// A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a CR) is written with a
+/// leading <c>'</c>, which Excel shows as text; <see cref="Unguard"/> takes it off again on import.
 /// </summary>
 public static class VesselCsv
 {
@@ -24,10 +26,26 @@ public static class VesselCsv
             var line = new StringBuilder(vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
             foreach (var field in VesselField.All)
             {
-                line.Append(',').Append(Quote(field.Get(fields)));
+                line.Append(',').Append(Quote(Guard(field.Get(fields))));
             }
             await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
         }
+    }
+
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>The cell as written: prefixed with <c>'</c> when a spreadsheet would take it for a formula.</summary>
+    public static string? Guard(string? value) =>
+        value is { Length: > 0 } && (Array.IndexOf(FormulaStarts, value[0]) >= 0 || IsGuarded(value)) ? "'" + value : value;
+
+    /// <summary>The value behind a cell <see cref="Guard"/> wrote; any other cell is returned as it is.</summary>
+    public static string Unguard(string cell) => IsGuarded(cell) ? cell[1..] : cell;
+
+    // A value that itself starts with ' before a formula character is guarded too, so the round trip is exact.
+    private static bool IsGuarded(string value)
+    {
+        var quotes = value.AsSpan().IndexOfAnyExcept('\'');
+        return quotes > 0 && Array.IndexOf(FormulaStarts, value[quotes]) >= 0;
     }
 
     private static string Quote(string? value) =>

@@ -6,7 +6,7 @@ namespace HosVessel.Web.Vessels;
 /// What a person or a file supplies for one vessel, as typed (so a form can show it back).
 /// The form names are the snake_case keys of the old app and of JSON/CSV import and export.
 /// </summary>
-public sealed class VesselFields
+public sealed partial class VesselFields
 {
     [BindProperty(Name = "name")] public string? Name { get; set; }
     [BindProperty(Name = "imo_no")] public string? ImoNo { get; set; }
@@ -46,7 +46,15 @@ public sealed class VesselFields
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    // "dnv / kr" and "DNV/KR" are the same dual class.
+    // "dnv / kr", "DNV/KR" and "DNV  /KR" are the same dual class; "LR+KR" keeps its '+', which is how its owner writes it.
     private static string? CleanClass(string? value) =>
-        Clean(value) is { } text ? string.Join('/', text.Split('/').Select(part => part.Trim().ToUpperInvariant())) : null;
+        Clean(value) is { } text
+            ? string.Join("", ClassSeparator().Split(text).Select(part => part is "/" or "+" ? part : Spaces().Replace(part.Trim(), " ").ToUpperInvariant()))
+            : null;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*([/+])\s*")]
+    private static partial System.Text.RegularExpressions.Regex ClassSeparator();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s+")]
+    private static partial System.Text.RegularExpressions.Regex Spaces();
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Dapper;
 using HosVessel.Web.Data;
 
@@ -7,14 +5,12 @@ namespace HosVessel.Web.Vessels;
 
 /// <summary>
 /// Upserts vessels by IMO from a JSON array or the list page's CSV, for both <c>import-vessels</c> and <c>/vessel/import</c>.
-/// One transaction: a single bad row rejects the whole file unless invalid rows are to be skipped.
+/// A matched vessel is merged: only the keys the file has are compared and written, so a file without a column
+/// never blanks it. One transaction: a single bad row rejects the whole file unless invalid rows are to be skipped.
 /// </summary>
 public sealed class VesselImporter(Database database, VesselStore store)
 {
-    public const long MaxBytes = 10 * 1024 * 1024;
-    public const int MaxRows = 50_000;
-
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    public const long MaxBytes = VesselImportReader.MaxBytes;
 
     public async Task<ImportSummary> ImportAsync(Stream input, bool skipInvalid, string source, CancellationToken cancellationToken = default)
     {
@@ -33,7 +29,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
         List<ImportRow> rows;
         try
         {
-            rows = Read(await ReadTextAsync(input, cancellationToken));
+            rows = await VesselImportReader.ReadAsync(input, cancellationToken);
         }
         catch (ImportFormatException exception)
         {
@@ -56,28 +52,38 @@ public sealed class VesselImporter(Database database, VesselStore store)
             var cleaned = row.Fields.Cleaned();
             if (cleaned.ImoNo is not null && !seenImos.Add(cleaned.ImoNo))
             {
-                summary.Rejected.Add(new ImportRejection(row.Number, label, "파일 안에 같은 IMO 번호가 이미 나왔습니다."));
+                summary.Rejected.Add(new ImportRejection(row.Number, label, $"IMO 번호 {cleaned.ImoNo}이(가) 파일 안에 이미 나왔습니다. 한 선박은 한 행에만 적어 주세요."));
                 continue;
             }
-            var existingId = cleaned.ImoNo is null ? null : await connection.ExecuteScalarAsync<long?>(
-                "SELECT id FROM vessels WHERE imo_no = @imo", new { imo = cleaned.ImoNo }, transaction);
-            var errors = await VesselStore.ValidateAsync(connection, transaction, cleaned, existingId);
-            if (errors.Count > 0)
+            var existing = cleaned.ImoNo is null ? null : await connection.QuerySingleOrDefaultAsync<Vessel>(
+                $"SELECT {VesselStore.Columns} FROM vessels WHERE imo_no = @imo", new { imo = cleaned.ImoNo }, transaction);
+            var merged = existing is null ? cleaned : Merge(existing.ToFields(), cleaned, row.Present);
+            var errors = await VesselStore.ValidateAsync(connection, transaction, merged, existing?.Id);
+            // Stored values the file does not touch are not the file's problem (old rows may predate a rule).
+            var relevant = existing is null ? errors : errors.Where(e => row.Present.Contains(e.Key)).ToDictionary();
+            if (relevant.Count > 0)
             {
-                var reason = string.Join(" ", errors.Select(e => $"{e.Key}: {e.Value}"));
-                summary.Rejected.Add(new ImportRejection(row.Number, label, reason));
+                summary.Rejected.Add(new ImportRejection(row.Number, label, string.Join("\n", relevant.Select(e => $"{e.Key}: {e.Value}"))));
                 continue;
             }
-            if (existingId is { } id)
+            foreach (var (key, warning) in VesselValidator.Warnings(merged))
             {
-                await store.UpdateRowAsync(connection, transaction, id, cleaned);
-                summary.Updated++;
+                summary.Warnings.Add(new ImportRejection(row.Number, label, $"{key}: {warning}"));
             }
-            else
+            if (existing is null)
             {
-                await store.InsertAsync(connection, transaction, cleaned);
+                await store.InsertAsync(connection, transaction, merged);
                 summary.Added++;
+                continue;
             }
+            var changed = ChangedFields(existing.ToFields(), merged);
+            if (changed.Count == 0)
+            {
+                summary.Unchanged++;
+                continue;
+            }
+            await store.UpdateRowAsync(connection, transaction, existing.Id, merged);
+            summary.Changes.Add(new ImportChange(row.Number, merged.Name ?? existing.Name, changed));
         }
         if (summary.Rejected.Count > 0 && !skipInvalid)
         {
@@ -89,145 +95,37 @@ public sealed class VesselImporter(Database database, VesselStore store)
         return summary;
     }
 
-    private static async Task<string> ReadTextAsync(Stream input, CancellationToken cancellationToken)
+    // The stored vessel with the file's values for the keys the file has; every other field stays exactly as stored.
+    private static VesselFields Merge(VesselFields stored, VesselFields cleaned, IReadOnlySet<string> present)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        foreach (var field in VesselField.All.Where(f => present.Contains(f.Key)))
         {
-            if (buffer.Length + read > MaxBytes)
-            {
-                throw new ImportFormatException($"파일이 너무 큽니다. {MaxBytes / 1024 / 1024}MB 이하만 가져올 수 있습니다.");
-            }
-            buffer.Write(chunk, 0, read);
+            field.Set(stored, field.Get(cleaned));
         }
-        try
-        {
-            return StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new ImportFormatException("UTF-8 텍스트 파일이 아닙니다. JSON 배열이나 선박 목록 CSV를 올려 주세요.");
-        }
+        return stored;
     }
 
-    private static List<ImportRow> Read(string text)
-    {
-        var start = text.TrimStart();
-        if (start.Length == 0)
-        {
-            throw new ImportFormatException("파일이 비어 있습니다.");
-        }
-        var rows = start[0] switch
-        {
-            '[' => ReadJson(start),
-            '{' => throw new ImportFormatException("JSON 최상위는 선박 객체의 배열([ ... ])이어야 합니다."),
-            _ => ReadCsv(text),
-        };
-        if (rows.Count > MaxRows)
-        {
-            throw new ImportFormatException($"행이 너무 많습니다 ({rows.Count}행). 한 번에 {MaxRows}행까지 가져올 수 있습니다.");
-        }
-        return rows;
-    }
-
-    private static List<ImportRow> ReadJson(string text)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
-        }
-        catch (JsonException exception)
-        {
-            throw new ImportFormatException($"JSON 형식이 잘못되었습니다 ({exception.LineNumber + 1}행 부근).");
-        }
-        using (document)
-        {
-            var rows = new List<ImportRow>();
-            var number = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                number++;
-                rows.Add(element.ValueKind == JsonValueKind.Object
-                    ? ReadJsonObject(number, element)
-                    : new ImportRow(number, new VesselFields(), "선박 항목은 JSON 객체여야 합니다."));
-            }
-            return rows;
-        }
-    }
-
-    private static ImportRow ReadJsonObject(int number, JsonElement element)
-    {
-        var fields = new VesselFields();
-        string? problem = null;
-        foreach (var property in element.EnumerateObject())
-        {
-            if (VesselField.Find(property.Name) is not { } field)
-            {
-                continue;
-            }
-            var value = property.Value;
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    field.Set(fields, value.GetString());
-                    break;
-                case JsonValueKind.Null:
-                    break;
-                // IMO numbers and years often arrive as JSON numbers.
-                case JsonValueKind.Number when field.Key is "imo_no" or "built_year":
-                    field.Set(fields, value.GetRawText());
-                    break;
-                default:
-                    problem ??= $"{field.Key}: 값은 문자열이어야 합니다 (받은 형식: {value.ValueKind}).";
-                    break;
-            }
-        }
-        return new ImportRow(number, fields, problem);
-    }
-
-    private static List<ImportRow> ReadCsv(string text)
-    {
-        List<(int Line, List<string> Cells)> records;
-        try
-        {
-            records = VesselCsv.Parse(text);
-        }
-        catch (FormatException exception)
-        {
-            throw new ImportFormatException($"CSV 형식이 잘못되었습니다: {exception.Message}");
-        }
-        var header = records[0].Cells.Select(h => VesselField.Find(h.Trim())).ToList();
-        if (!header.Any(f => f?.Key == "imo_no") || !header.Any(f => f?.Key == "name"))
-        {
-            throw new ImportFormatException(
-                "JSON 배열도, 선박 목록 CSV도 아닙니다. CSV 첫 줄에는 name, imo_no 등의 열 이름이 있어야 합니다.");
-        }
-        return records.Skip(1).Select(record =>
-        {
-            var fields = new VesselFields();
-            for (var i = 0; i < header.Count && i < record.Cells.Count; i++)
-            {
-                header[i]?.Set(fields, record.Cells[i]);
-            }
-            var problem = record.Cells.Count > header.Count ? $"열이 {record.Cells.Count}개로 머리글({header.Count}개)보다 많습니다." : null;
-            return new ImportRow(record.Line, fields, problem);
-        }).ToList();
-    }
-
-    private sealed record ImportRow(int Number, VesselFields Fields, string? Problem);
-
-    private sealed class ImportFormatException(string message) : Exception(message);
+    private static List<string> ChangedFields(VesselFields stored, VesselFields merged) =>
+        [.. VesselField.All.Where(f => !string.Equals(f.Get(stored), f.Get(merged), StringComparison.Ordinal)).Select(f => f.Key)];
 }
 
-/// <summary>What an import did: counts, each rejected row with its reason, or the file-level error.</summary>
+/// <summary>What an import did: counts, each changed vessel with its fields, each rejected row with its reason, or the file-level error.</summary>
 public sealed class ImportSummary
 {
     public int Added { get; set; }
-    public int Updated { get; set; }
+
+    /// <summary>Matched vessels whose stored values differ from the file's: see <see cref="Changes"/>.</summary>
+    public int Updated => Changes.Count;
+
+    /// <summary>Matched vessels the file already agrees with: nothing written.</summary>
+    public int Unchanged { get; set; }
+
+    public List<ImportChange> Changes { get; } = [];
+
     public List<ImportRejection> Rejected { get; } = [];
+
+    /// <summary>Accepted rows with a value worth a second look (an unfamiliar class society, for example).</summary>
+    public List<ImportRejection> Warnings { get; } = [];
 
     /// <summary>True when the changes were committed.</summary>
     public bool Applied { get; set; }
@@ -240,5 +138,8 @@ public sealed class ImportSummary
     public static ImportSummary Failed(string error) => new() { Error = error };
 }
 
-/// <summary>A row that was not imported: its number (JSON: position from 1; CSV: line in the file), name or IMO, and why.</summary>
+/// <summary>A row that was not imported (or was, with a warning): its number (JSON: position from 1; CSV: line in the file), name or IMO, and why.</summary>
 public sealed record ImportRejection(int Row, string? Vessel, string Reason);
+
+/// <summary>A matched vessel the import changed, and the keys of the fields that changed.</summary>
+public sealed record ImportChange(int Row, string Vessel, IReadOnlyList<string> Fields);

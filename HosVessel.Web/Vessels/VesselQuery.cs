@@ -43,9 +43,8 @@ public sealed record VesselQuery(
         var sql = new StringBuilder();
         var parameters = new DynamicParameters();
         void And(string condition) => sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(condition);
-        if (!string.IsNullOrWhiteSpace(Name))
+        if (SearchTerm(Name) is { } term)
         {
-            var term = Name.Trim();
             if (term.EnumerateRunes().Count() >= MinIndexedTermLength)
             {
                 // The trigram index (0002_vessel_search.sql) finds substrings; a quoted phrase is taken literally.
@@ -70,6 +69,18 @@ public sealed record VesselQuery(
             And("flag = @flag");
         }
         return (sql.ToString(), parameters);
+    }
+
+    // No register value holds a control character, and FTS5 ends a quoted phrase at a NUL ("unterminated string"):
+    // they are dropped, so any text typed or pasted into the box is a search, never an error.
+    private static string? SearchTerm(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+        var term = name.Any(char.IsControl) ? new string([.. name.Where(c => !char.IsControl(c))]).Trim() : name.Trim();
+        return term.Length == 0 ? null : term;
     }
 
     private static string EscapeLike(string term) =>

@@ -3,11 +3,22 @@ using System.Text.RegularExpressions;
 
 namespace HosVessel.Web.Vessels;
 
-/// <summary>The register's field rules (everything but uniqueness, which needs the database).</summary>
+/// <summary>
+/// The register's field rules (everything but uniqueness, which needs the database). A value is refused only
+/// when it cannot be what it claims (a wrong IMO check digit, a month 13); each message says which value, why,
+/// and what would be accepted. Conventions (how a dual class is written, case, spacing) are normalised by
+/// <see cref="VesselFields.Cleaned"/> or reported by <see cref="Warnings"/>, never refused.
+/// </summary>
 public static partial class VesselValidator
 {
     public const int ShipCodeMaxLength = 6;
     private const int TextMaxLength = 50;
+
+    /// <summary>The class societies people write in the register: the IACS members and a few common others.</summary>
+    public static readonly IReadOnlySet<string> KnownSocieties = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "ABS", "BV", "CCS", "CRS", "DNV", "DNV GL", "GL", "IRS", "KR", "LR", "NK", "PRS", "RINA", "RS", "TL", "HR", "NKK", "VR", "BKI",
+    };
 
     /// <summary>Korean messages keyed by field key; empty when <paramref name="fields"/> (already cleaned) is valid.</summary>
     public static Dictionary<string, string> Validate(VesselFields fields)
@@ -20,16 +31,21 @@ public static partial class VesselValidator
             {
                 if (field.Required)
                 {
-                    errors[field.Key] = $"{field.Label}을(를) 입력하세요.";
+                    errors[field.Key] = $"{field.Label}을(를) 입력하세요. 예: {field.Example}";
                 }
                 continue;
             }
-            var max = field.Key == "name" ? VesselName.MaxLength : TextMaxLength;
+            var max = field.Key switch
+            {
+                "name" => VesselName.MaxLength,
+                "ship_code" => ShipCodeMaxLength,
+                _ => TextMaxLength,
+            };
             if (value.Length > max)
             {
-                errors[field.Key] = $"{field.Label}은(는) {max}자 이하로 입력하세요.";
+                errors[field.Key] = $"{field.Label} '{Shown(value)}'은(는) {value.Length}자입니다. {max}자 이하로 입력하세요.";
             }
-            else if (FormatError(field.Key, value) is { } message)
+            else if (FormatError(field, value) is { } message)
             {
                 errors[field.Key] = message;
             }
@@ -37,21 +53,45 @@ public static partial class VesselValidator
         return errors;
     }
 
-    private static string? FormatError(string key, string value) => key switch
+    /// <summary>Korean notes on values that are accepted but look unusual, keyed by field key.</summary>
+    public static Dictionary<string, string> Warnings(VesselFields fields)
     {
-        "imo_no" when !Digits7().IsMatch(value) => "IMO 번호는 7자리 숫자입니다.",
-        "imo_no" when !ImoNumber.IsValid(value) => "IMO 번호의 검증 숫자(마지막 자리)가 맞지 않습니다.",
-        "ship_code" when value.Length > ShipCodeMaxLength => $"선박 코드는 {ShipCodeMaxLength}자 이하로 입력하세요.",
-        "ship_code" when !Code().IsMatch(value) => "선박 코드는 영문과 숫자로 입력하세요.",
-        "ship_type" when !Code().IsMatch(value) => "선종은 CNTR, TNKR 같은 영문 코드로 입력하세요.",
-        "class" when !IsValidClass(value) => "선급은 DNV 또는 DNV/KR 형식으로 입력하세요.",
-        "built_year" when !IsValidBuiltYear(value) => "건조 연월은 YYYY-MM 또는 YYYY 형식으로 입력하세요.",
-        "internal_audit" when !IsValidDate(value) => "내부 심사일은 YYYY-MM-DD 형식의 날짜로 입력하세요.",
+        var warnings = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (fields.Class is { } value && IsValidClass(value))
+        {
+            var unknown = ClassSocieties(value).Where(society => !KnownSocieties.Contains(society)).ToList();
+            if (unknown.Count > 0)
+            {
+                warnings["class"] = $"선급 '{value}'의 {string.Join(", ", unknown)}은(는) 흔히 쓰는 선급 약어가 아닙니다 " +
+                    $"({string.Join(", ", KnownSocieties.Order())}). 오타가 아닌지 확인하세요.";
+            }
+        }
+        return warnings;
+    }
+
+    private static string? FormatError(VesselField field, string value) => field.Key switch
+    {
+        "imo_no" when !Digits7().IsMatch(value) => $"IMO 번호 '{Shown(value)}'은(는) 7자리 숫자가 아닙니다. 예: {field.Example}",
+        "imo_no" when !ImoNumber.IsValid(value) =>
+            $"IMO 번호 '{value}'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 {value[..6]}이면 마지막 자리는 {ImoNumber.CheckDigit(value.AsSpan(0, 6))}이어야 합니다.",
+        "ship_code" when !Code().IsMatch(value) => $"선박 코드 '{Shown(value)}'에 영문, 숫자, '-' 밖의 글자가 있습니다. 예: {field.Example}",
+        "ship_type" when !TypeCode().IsMatch(value) => $"선종 '{Shown(value)}'에 영문, 숫자, '-', '/' 밖의 글자가 있습니다. CNTR, TNKR, B/C 같은 코드로 입력하세요.",
+        "class" when !IsValidClass(value) =>
+            $"선급 '{Shown(value)}'은(는) 선급 약어로 읽을 수 없습니다. KR, DNV/KR, LR+KR처럼 영문 약어를 '/'나 '+'로 이어 입력하세요.",
+        "built_year" when !IsValidBuiltYear(value) =>
+            $"건조 연월 '{Shown(value)}'은(는) 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식(1900~2100년, 1~12월)으로 입력하세요. 예: {field.Example}",
+        "internal_audit" when !IsValidDate(value) =>
+            $"내부 심사일 '{Shown(value)}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요. 예: {field.Example}",
         _ => null,
     };
 
-    /// <summary>One class society or two joined by a slash, e.g. <c>KR</c> or <c>DNV/KR</c>.</summary>
+    /// <summary>
+    /// One or more societies joined by '/' or '+' (<c>KR</c>, <c>DNV/KR</c>, <c>LR+KR</c>, <c>KR/ABS</c>), each a
+    /// short run of letters (a space inside is allowed: <c>DNV GL</c>). Whether the society is a known one is a warning.
+    /// </summary>
     public static bool IsValidClass(string value) => ClassPattern().IsMatch(value);
+
+    private static IEnumerable<string> ClassSocieties(string value) => value.Split('/', '+').Select(part => part.Trim());
 
     /// <summary><c>YYYY</c> or <c>YYYY-MM</c> with a real month.</summary>
     public static bool IsValidBuiltYear(string value) =>
@@ -63,13 +103,19 @@ public static partial class VesselValidator
     public static bool IsValidDate(string value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
+    // Messages quote the value; a pasted paragraph is cut so the message stays readable.
+    private static string Shown(string value) => value.Length <= 30 ? value : value[..30] + "…";
+
     [GeneratedRegex(@"^\d{7}$")]
     private static partial Regex Digits7();
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+$")]
     private static partial Regex Code();
 
-    [GeneratedRegex(@"^[A-Za-z]{2,6}(/[A-Za-z]{2,6})?$")]
+    [GeneratedRegex(@"^[A-Za-z0-9/-]+$")]
+    private static partial Regex TypeCode();
+
+    [GeneratedRegex(@"^[A-Za-z]{2,8}( [A-Za-z]{2,8})?([/+][A-Za-z]{2,8}( [A-Za-z]{2,8})?){0,3}$")]
     private static partial Regex ClassPattern();
 
     [GeneratedRegex(@"^(\d{4})(?:-(\d{2}))?$")]

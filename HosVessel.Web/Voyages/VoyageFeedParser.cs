@@ -30,6 +30,11 @@ public static class VoyageFeedParser
     public static VoyageFeedProblem? TryParse(ReadOnlyMemory<byte> body, out VoyageFeed feed)
     {
         feed = new VoyageFeed(0, [], []);
+        // The old app accepted a body saved with a UTF-8 byte-order mark (some n8n nodes write one); so do we.
+        if (body.Span.StartsWith("\uFEFF"u8))
+        {
+            body = body[3..];
+        }
         // JsonDocument checks string encoding only when a value is read; checking up front keeps it a 400.
         if (!System.Text.Unicode.Utf8.IsValid(body.Span))
         {
@@ -144,9 +149,12 @@ public static class VoyageFeedParser
     {
         switch (element.ValueKind)
         {
-            case JsonValueKind.String:
-                var text = element.GetString()!.Trim();
+            case JsonValueKind.String when Data.JsonText.TryGetString(element, out var value):
+                var text = value!.Trim();
                 return text.Length == 0 ? null : text;
+            case JsonValueKind.String:
+                problems.Add($"{path}: the text holds a lone surrogate escape (such as \\ud800), which is not valid Unicode");
+                return null;
             case JsonValueKind.Number:
                 return element.GetRawText();
             case JsonValueKind.Null:

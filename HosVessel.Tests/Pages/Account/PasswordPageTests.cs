@@ -33,6 +33,7 @@ public sealed class PasswordPageTests(HosVesselFactory factory) : IClassFixture<
     [InlineData("Wrong-Passw0rd!", "Another-Passw0rd!", "Another-Passw0rd!", PasswordModel.WrongCurrentPassword)]
     [InlineData(Password, "Another-Passw0rd!", "Different-Passw0rd!", PasswordModel.ConfirmMismatch)]
     [InlineData(Password, "short", "short", AccountRules.PasswordLength)]
+    [InlineData(Password, "password123", "password123", AccountRules.PasswordCommon)]
     [InlineData(Password, Password, Password, PasswordModel.SameAsCurrent)]
     [InlineData("", "Another-Passw0rd!", "Another-Passw0rd!", "현재 비밀번호를 입력하세요.")]
     public async Task A_refused_change_says_why_in_korean_and_keeps_the_old_password(string current, string next, string confirm, string message)

@@ -34,8 +34,9 @@ public sealed class PasswordModel(
             return Page();
         }
         // A borrowed or stolen session must not become a way to guess the current password without limit.
-        var clientIp = HttpContext.Connection.RemoteIpAddress;
-        if (throttle.RetryAfter(username, clientIp) is { } wait)
+        // Counted apart from logins, so these guesses cannot lock the user out of signing in.
+        var attempt = throttle.TryBegin([LoginThrottle.PasswordChangeKey(username)]);
+        if (attempt.RetryAfter is { } wait)
         {
             var seconds = (int)Math.Ceiling(wait.TotalSeconds);
             ModelState.AddModelError(nameof(InputModel.CurrentPassword), string.Format(LoginModel.ThrottledMessage, (seconds + 59) / 60));
@@ -46,10 +47,11 @@ public sealed class PasswordModel(
         var user = await signIn.CheckPasswordAsync(username, Input.CurrentPassword!, cancellationToken);
         if (user is null)
         {
-            throttle.RecordFailure(username, clientIp);
             ModelState.AddModelError(nameof(InputModel.CurrentPassword), WrongCurrentPassword);
+            return Page();
         }
-        else if (AccountRules.PasswordProblem(Input.NewPassword, username) is { } problem)
+        throttle.Succeeded(attempt);
+        if (AccountRules.PasswordProblem(Input.NewPassword, username) is { } problem)
         {
             ModelState.AddModelError(nameof(InputModel.NewPassword), problem);
         }

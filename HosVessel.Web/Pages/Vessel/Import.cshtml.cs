@@ -23,6 +23,7 @@ public sealed class ImportModel(VesselImporter importer) : PageModel
         if (file is null || file.Length == 0)
         {
             Error = "가져올 파일을 선택하세요.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         await using var stream = file.OpenReadStream();
@@ -30,11 +31,16 @@ public sealed class ImportModel(VesselImporter importer) : PageModel
         Error = Summary.Error;
         if (Summary.Applied)
         {
-            TempData.Success($"가져오기 완료: 추가 {Summary.Added}척, 수정 {Summary.Updated}척, 거부 {Summary.Rejected.Count}행");
+            TempData.Success($"가져오기 완료: 추가 {Summary.Added}척, 수정 {Summary.Updated}척, 변경 없음 {Summary.Unchanged}척, 거부 {Summary.Rejected.Count}행");
         }
-        else if (Error is null)
+        else
         {
-            TempData.Error($"거부된 행이 {Summary.Rejected.Count}개 있어 아무것도 반영하지 않았습니다.");
+            // Nothing was written: the file (400) or some of its rows (422) are what must change.
+            Response.StatusCode = Error is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+            if (Error is null)
+            {
+                TempData.Error($"거부된 행이 {Summary.Rejected.Count}개 있어 아무것도 반영하지 않았습니다.");
+            }
         }
         return Page();
     }
