@@ -4,6 +4,7 @@ using Dapper;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
 using Microsoft.Data.Sqlite;
 
 namespace HosVessel.Web.Legacy;
@@ -168,14 +169,7 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
             """,
             users.Select(u => new { u.Username, u.PasswordHash, u.Role, SecurityStamp = NewStamp(), CreatedAt = createdAt }),
             transaction);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO vessels (id, name, name_key, imo_no, ship_code, ship_type, size, flag, ro, class, built_year, tic, crew,
-                                 created_at, updated_at)
-            VALUES (@Id, @Name, @NameKey, @ImoNo, @ShipCode, @ShipType, @Size, @Flag, @Ro, @Class, @BuiltYear, @Tic, @Crew,
-                    @CreatedAt, @CreatedAt)
-            """,
-            plan.Vessels, transaction);
+        await VesselStore.InsertRowsAsync(connection, transaction, plan.Vessels);
 
         var columns = LegacyVoyage.CopiedColumns;
         await connection.ExecuteAsync(

@@ -14,7 +14,7 @@ public static class VesselCsv
 
     public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: true);
 
-    public static IReadOnlyList<string> Header { get; } = ["id", .. VesselField.All.Select(f => f.Key)];
+    public static IReadOnlyList<string> Header { get; } = ["id", .. VesselFieldTable.All.Select(f => f.Key)];
 
     public static async Task WriteAsync(Stream stream, IEnumerable<Vessel> vessels, CancellationToken cancellationToken = default)
     {
@@ -24,7 +24,7 @@ public static class VesselCsv
         {
             var fields = vessel.ToFields();
             var line = new StringBuilder(vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var field in VesselField.All)
+            foreach (var field in VesselFieldTable.All)
             {
                 line.Append(',').Append(Quote(Guard(field.Get(fields))));
             }

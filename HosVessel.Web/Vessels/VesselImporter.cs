@@ -55,8 +55,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
                 summary.Rejected.Add(new ImportRejection(row.Number, label, $"IMO 번호 {cleaned.ImoNo}이(가) 파일 안에 이미 나왔습니다. 한 선박은 한 행에만 적어 주세요."));
                 continue;
             }
-            var existing = cleaned.ImoNo is null ? null : await connection.QuerySingleOrDefaultAsync<Vessel>(
-                $"SELECT {VesselStore.Columns} FROM vessels WHERE imo_no = @imo", new { imo = cleaned.ImoNo }, transaction);
+            var existing = cleaned.ImoNo is null ? null : await VesselStore.FindByImoAsync(connection, transaction, cleaned.ImoNo);
             var merged = existing is null ? cleaned : Merge(existing.ToFields(), cleaned, row.Present);
             var errors = await VesselStore.ValidateAsync(connection, transaction, merged, existing?.Id);
             // Stored values the file does not touch are not the file's problem (old rows may predate a rule).
@@ -83,7 +82,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
                 continue;
             }
             await store.UpdateRowAsync(connection, transaction, existing.Id, merged);
-            summary.Changes.Add(new ImportChange(row.Number, merged.Name ?? existing.Name, changed));
+            summary.Changes.Add(new ImportChange(row.Number, merged.Name ?? existing.Name ?? "", changed));
         }
         if (summary.Rejected.Count > 0 && !skipInvalid)
         {
@@ -98,7 +97,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
     // The stored vessel with the file's values for the keys the file has; every other field stays exactly as stored.
     private static VesselFields Merge(VesselFields stored, VesselFields cleaned, IReadOnlySet<string> present)
     {
-        foreach (var field in VesselField.All.Where(f => present.Contains(f.Key)))
+        foreach (var field in VesselFieldTable.All.Where(f => present.Contains(f.Key)))
         {
             field.Set(stored, field.Get(cleaned));
         }
@@ -106,7 +105,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
     }
 
     private static List<string> ChangedFields(VesselFields stored, VesselFields merged) =>
-        [.. VesselField.All.Where(f => !string.Equals(f.Get(stored), f.Get(merged), StringComparison.Ordinal)).Select(f => f.Key)];
+        [.. VesselFieldTable.All.Where(f => !string.Equals(f.Get(stored), f.Get(merged), StringComparison.Ordinal)).Select(f => f.Key)];
 }
 
 /// <summary>What an import did: counts, each changed vessel with its fields, each rejected row with its reason, or the file-level error.</summary>

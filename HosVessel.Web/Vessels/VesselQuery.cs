@@ -13,20 +13,11 @@ public sealed record VesselQuery(
     public const int PageSize = 20;
     private const int MinIndexedTermLength = 3;
 
-    private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["name"] = "name COLLATE NOCASE",
-        ["imo_no"] = "imo_no",
-        ["ship_code"] = "ship_code COLLATE NOCASE",
-        ["ship_type"] = "ship_type",
-        ["size"] = "size",
-        ["flag"] = "flag",
-        ["class"] = "class",
-        ["built_year"] = "built_year",
-        ["tic"] = "tic",
-        ["crew"] = "crew",
-        ["internal_audit"] = "internal_audit",
-    };
+    private static readonly Dictionary<string, string> SortColumns =
+        VesselFieldTable.All.Where(f => f.Sortable).ToDictionary(f => f.Key, f => f.SortExpression, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string ContainsTerm =
+        "(" + string.Join(" OR ", VesselFieldTable.All.Where(f => f.Searched).Select(f => $@"{f.Column} LIKE @term ESCAPE '\'")) + ")";
 
     /// <summary>The sort key actually used: a whitelisted column, else <c>name</c>.</summary>
     public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : "name";
@@ -55,7 +46,7 @@ public sealed record VesselQuery(
             {
                 // Too short for trigrams: scan. LIKE is case-insensitive for ASCII; Korean has no case.
                 parameters.Add("term", "%" + EscapeLike(term) + "%");
-                And(@"(name LIKE @term ESCAPE '\' OR ship_code LIKE @term ESCAPE '\' OR imo_no LIKE @term ESCAPE '\' OR callsign LIKE @term ESCAPE '\')");
+                And(ContainsTerm);
             }
         }
         if (!string.IsNullOrWhiteSpace(ShipType))

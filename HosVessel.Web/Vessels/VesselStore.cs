@@ -1,4 +1,6 @@
 using System.Data;
+using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using HosVessel.Web.Data;
 
@@ -7,30 +9,40 @@ namespace HosVessel.Web.Vessels;
 /// <summary>Reads and writes the register. Each list page is one page query plus one count.</summary>
 public sealed class VesselStore(Database database, TimeProvider clock)
 {
-    internal const string Columns =
-        "id, name, name_key AS NameKey, imo_no AS ImoNo, ship_code AS ShipCode, ship_type AS ShipType, size, flag, ro, " +
-        "class, built_year AS BuiltYear, shipyard, finance, tic, crew, callsign, internal_audit AS InternalAudit, " +
-        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+    // The stored columns first, then the table's in VesselFieldTable order; ReadAsync relies on it.
+    private static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
+
+    // Parameters are named by column (@imo_no), filled from the table: no C# member name reaches the SQL.
+    private static readonly string Insert = $"""
+        INSERT INTO vessels (name_key, created_at, updated_at, {VesselFieldTable.Columns()})
+        VALUES (@name_key, @now, @now, {VesselFieldTable.Columns("@")})
+        RETURNING id
+        """;
+
+    private static readonly string Update = $"""
+        UPDATE vessels SET name_key = @name_key, updated_at = @now,
+            {string.Join(", ", VesselFieldTable.All.Select(f => $"{f.Column} = @{f.Column}"))}
+        WHERE id = @id
+        """;
 
     public async Task<Vessel?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Vessel>($"SELECT {Columns} FROM vessels WHERE id = @id", new { id });
+        return (await ReadAsync(connection, $"{Select} WHERE id = @id", new { id })).SingleOrDefault();
     }
 
     public async Task<Vessel?> FindByImoAsync(string imo, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels WHERE imo_no = @imo", new { imo = ImoNumber.Clean(imo) });
+        return await FindByImoAsync(connection, null, ImoNumber.Clean(imo));
     }
 
     /// <summary>The vessel whose name normalises like <paramref name="name"/> (see <see cref="VesselName.Normalise"/>).</summary>
     public async Task<Vessel?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels WHERE name_key = @key ORDER BY id LIMIT 1", new { key = VesselName.Normalise(name) });
+        return (await ReadAsync(connection, $"{Select} WHERE name_key = @key ORDER BY id LIMIT 1", new { key = VesselName.Normalise(name) }))
+            .SingleOrDefault();
     }
 
     public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
@@ -42,9 +54,8 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         var page = Math.Min(query.SafePage, lastPage);
         parameters.Add("limit", VesselQuery.PageSize);
         parameters.Add("offset", (page - 1) * VesselQuery.PageSize);
-        var items = await connection.QueryAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels{where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", parameters);
-        return new PaginatedList<Vessel>(items.AsList(), total, page, VesselQuery.PageSize);
+        var items = await ReadAsync(connection, $"{Select}{where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", parameters);
+        return new PaginatedList<Vessel>(items, total, page, VesselQuery.PageSize);
     }
 
     /// <summary>Every vessel matching the filters, in the list's order (for the CSV download).</summary>
@@ -52,7 +63,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     {
         var (where, parameters) = query.Where();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Vessel>($"SELECT {Columns} FROM vessels{where} ORDER BY {query.OrderBy}", parameters)).AsList();
+        return await ReadAsync(connection, $"{Select}{where} ORDER BY {query.OrderBy}", parameters);
     }
 
     /// <summary>Distinct ship types in use, for the filter dropdown.</summary>
@@ -158,40 +169,67 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return errors;
     }
 
-    internal async Task<long> InsertAsync(IDbConnection connection, IDbTransaction transaction, VesselFields cleaned)
-    {
-        var now = clock.GetUtcNow().ToString("O");
-        return await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO vessels (name, name_key, imo_no, ship_code, ship_type, size, flag, ro, class, built_year, shipyard,
-                                 finance, tic, crew, callsign, internal_audit, created_at, updated_at)
-            VALUES (@Name, @NameKey, @ImoNo, @ShipCode, @ShipType, @Size, @Flag, @Ro, @Class, @BuiltYear, @Shipyard,
-                    @Finance, @Tic, @Crew, @Callsign, @InternalAudit, @now, @now)
-            RETURNING id
+    internal static async Task<Vessel?> FindByImoAsync(DbConnection connection, IDbTransaction? transaction, string? imo) =>
+        (await ReadAsync(connection, $"{Select} WHERE imo_no = @imo", new { imo }, transaction)).SingleOrDefault();
+
+    internal async Task<long> InsertAsync(IDbConnection connection, IDbTransaction transaction, VesselFields cleaned) =>
+        await connection.ExecuteScalarAsync<long>(Insert, Parameters(cleaned, Timestamp()), transaction);
+
+    /// <summary>Rows as they are, with their ids and timestamps (the legacy import keeps the old app's ids).</summary>
+    internal static Task InsertRowsAsync(IDbConnection connection, IDbTransaction transaction, IEnumerable<Vessel> rows) =>
+        connection.ExecuteAsync(
+            $"""
+            INSERT INTO vessels (id, name_key, created_at, updated_at, {VesselFieldTable.Columns()})
+            VALUES (@id, @name_key, @created_at, @now, {VesselFieldTable.Columns("@")})
             """,
-            Parameters(cleaned, now), transaction);
-    }
+            rows.Select(row =>
+            {
+                var parameters = Parameters(row, row.UpdatedAt);
+                parameters.Add("id", row.Id);
+                parameters.Add("created_at", row.CreatedAt);
+                return parameters;
+            }),
+            transaction);
 
     internal async Task<bool> UpdateRowAsync(IDbConnection connection, IDbTransaction transaction, long id, VesselFields cleaned)
     {
-        var parameters = Parameters(cleaned, clock.GetUtcNow().ToString("O"));
+        var parameters = Parameters(cleaned, Timestamp());
         parameters.Add("id", id);
-        return await connection.ExecuteAsync(
-            """
-            UPDATE vessels SET name = @Name, name_key = @NameKey, imo_no = @ImoNo, ship_code = @ShipCode, ship_type = @ShipType,
-                size = @Size, flag = @Flag, ro = @Ro, class = @Class, built_year = @BuiltYear, shipyard = @Shipyard,
-                finance = @Finance, tic = @Tic, crew = @Crew, callsign = @Callsign, internal_audit = @InternalAudit, updated_at = @now
-            WHERE id = @id
-            """,
-            parameters, transaction) > 0;
+        return await connection.ExecuteAsync(Update, parameters, transaction) > 0;
     }
+
+    private string Timestamp() => clock.GetUtcNow().ToString("O");
 
     private static DynamicParameters Parameters(VesselFields cleaned, string now)
     {
-        var parameters = new DynamicParameters(cleaned);
-        parameters.Add("NameKey", VesselName.Normalise(cleaned.Name));
+        var parameters = new DynamicParameters();
+        foreach (var field in VesselFieldTable.All)
+        {
+            parameters.Add(field.Column, field.Get(cleaned));
+        }
+        parameters.Add("name_key", VesselName.Normalise(cleaned.Name));
         parameters.Add("now", now);
         return parameters;
+    }
+
+    private static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
+        var vessels = new List<Vessel>();
+        while (await reader.ReadAsync())
+        {
+            var vessel = new Vessel
+            {
+                Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
+            };
+            for (var i = 0; i < VesselFieldTable.All.Count; i++)
+            {
+                // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
+                VesselFieldTable.All[i].Set(vessel, reader.IsDBNull(4 + i) ? null : Convert.ToString(reader.GetValue(4 + i), CultureInfo.InvariantCulture));
+            }
+            vessels.Add(vessel);
+        }
+        return vessels;
     }
 }
 

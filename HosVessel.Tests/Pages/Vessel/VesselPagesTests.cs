@@ -179,7 +179,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         var good = VesselSamples.Valid();
         var bad = VesselSamples.Valid();
         bad.ShipCode = "TOOLONG";
-        var json = System.Text.Json.JsonSerializer.Serialize(new[] { good, bad }.Select(f => VesselField.All.ToDictionary(x => x.Key, x => x.Get(f))));
+        var json = System.Text.Json.JsonSerializer.Serialize(new[] { good, bad }.Select(f => VesselFieldTable.All.ToDictionary(x => x.Key, x => x.Get(f))));
 
         var html = await UploadAsync(admin, json, skipInvalid: true);
 

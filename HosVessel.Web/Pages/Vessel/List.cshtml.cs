@@ -18,13 +18,8 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public IReadOnlyList<string> ShipTypes { get; private set; } = [];
     public IReadOnlyList<string> Flags { get; private set; } = [];
 
-    /// <summary>The table's columns: key (also the sort key), Korean header, hidden on phones.</summary>
-    public static IReadOnlyList<(string Key, string Label, bool Secondary)> Columns { get; } =
-    [
-        ("name", "선박명", false), ("imo_no", "IMO", true), ("ship_code", "코드", false), ("ship_type", "선종", false),
-        ("size", "크기", true), ("flag", "국적", false), ("class", "선급", true), ("built_year", "건조", true),
-        ("tic", "담당팀", true), ("crew", "선원", true),
-    ];
+    /// <summary>The table's columns, in field table order (each also a sort key).</summary>
+    public static IReadOnlyList<VesselField> Columns { get; } = [.. VesselFieldTable.All.Where(f => f.ListLabel is not null)];
 
     // "page" is Razor Pages' own route value name, so the old app's ?page= is read from the query string by hand.
     private int PageNumber => int.TryParse(Request.Query["page"], out var number) ? number : 1;
@@ -67,18 +62,4 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public string SortIndicator(string column) => Query.SortKey != column ? "" : Query.Descending ? " ▼" : " ▲";
 
     public string? AriaSort(string column) => Query.SortKey != column ? null : Query.Descending ? "descending" : "ascending";
-
-    public static string? Cell(Vessel vessel, string key) => key switch
-    {
-        "imo_no" => vessel.ImoNo,
-        "ship_code" => vessel.ShipCode,
-        "ship_type" => vessel.ShipType,
-        "size" => vessel.Size,
-        "flag" => vessel.Flag,
-        "class" => vessel.Class,
-        "built_year" => vessel.BuiltYear,
-        "tic" => vessel.Tic,
-        "crew" => vessel.Crew,
-        _ => vessel.Name,
-    };
 }
