@@ -89,6 +89,8 @@ public static class VesselFieldTable
 
     public static VesselField Imo { get; } = All[1];
 
+    public static VesselField ShipCode { get; } = All[2];
+
     /// <summary>The field a file's column or JSON key names, by key or by Korean label.</summary>
     public static VesselField? Find(string key) =>
         All.FirstOrDefault(f => string.Equals(f.Key, key, StringComparison.OrdinalIgnoreCase) || f.Label == key);

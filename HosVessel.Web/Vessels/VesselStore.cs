@@ -10,20 +10,7 @@ namespace HosVessel.Web.Vessels;
 public sealed class VesselStore(Database database, TimeProvider clock)
 {
     // The stored columns first, then the table's in VesselFieldTable order; ReadAsync relies on it.
-    private static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
-
-    // Parameters are named by column (@imo_no), filled from the table: no C# member name reaches the SQL.
-    private static readonly string Insert = $"""
-        INSERT INTO vessels (name_key, created_at, updated_at, {VesselFieldTable.Columns()})
-        VALUES (@name_key, @now, @now, {VesselFieldTable.Columns("@")})
-        RETURNING id
-        """;
-
-    private static readonly string Update = $"""
-        UPDATE vessels SET name_key = @name_key, updated_at = @now,
-            {string.Join(", ", VesselFieldTable.All.Select(f => $"{f.Column} = @{f.Column}"))}
-        WHERE id = @id
-        """;
+    internal static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
 
     public async Task<Vessel?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -34,7 +21,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     public async Task<Vessel?> FindByImoAsync(string imo, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await FindByImoAsync(connection, null, ImoNumber.Clean(imo));
+        return (await ReadAsync(connection, $"{Select} WHERE imo_no = @imo", new { imo = ImoNumber.Clean(imo) })).SingleOrDefault();
     }
 
     /// <summary>The vessel whose name normalises like <paramref name="name"/> (see <see cref="VesselName.Normalise"/>).</summary>
@@ -88,45 +75,50 @@ public sealed class VesselStore(Database database, TimeProvider clock)
             """)).AsList();
     }
 
+    /// <summary>The register's statements inside <paramref name="write"/>, for work that spans tables (imports).</summary>
+    public VesselWrites In(DatabaseWrite write) => new(write, clock);
+
+    /// <summary>Runs <paramref name="work"/> in one write: all its changes commit together, or none (see <see cref="VesselWrites.Discard"/>).</summary>
+    public Task<T> WriteAsync<T>(Func<VesselWrites, Task<T>> work, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => work(In(write)), cancellationToken);
+
     public async Task<SaveResult> CreateAsync(VesselFields fields, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
-        var cleaned = fields.Cleaned();
-        var errors = await ValidateAsync(connection, transaction, cleaned, excludeId: null);
-        if (errors.Count > 0)
+        var result = await database.WriteAsync(async write =>
         {
-            return SaveResult.Invalid(errors);
+            var vessels = In(write);
+            var cleaned = fields.Cleaned();
+            var errors = await vessels.ValidateAsync(cleaned, excludeId: null);
+            return errors.Count > 0 ? SaveResult.Invalid(errors) : SaveResult.Saved(await vessels.InsertAsync(cleaned));
+        }, cancellationToken);
+        if (result.Succeeded)
+        {
+            VesselMetrics.Created.Add(1);
         }
-        var id = await InsertAsync(connection, transaction, cleaned);
-        transaction.Commit();
-        VesselMetrics.Created.Add(1);
-        return SaveResult.Saved(id);
+        return result;
     }
 
     public async Task<SaveResult> UpdateAsync(long id, VesselFields fields, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
-        var cleaned = fields.Cleaned();
-        var errors = await ValidateAsync(connection, transaction, cleaned, excludeId: id);
-        if (errors.Count > 0)
+        var result = await database.WriteAsync(async write =>
         {
-            return SaveResult.Invalid(errors);
-        }
-        if (!await UpdateRowAsync(connection, transaction, id, cleaned))
+            var vessels = In(write);
+            var cleaned = fields.Cleaned();
+            var errors = await vessels.ValidateAsync(cleaned, excludeId: id);
+            return errors.Count > 0 ? SaveResult.Invalid(errors)
+                : await vessels.UpdateAsync(id, cleaned) ? SaveResult.Saved(id)
+                : SaveResult.NotFound();
+        }, cancellationToken);
+        if (result.Succeeded)
         {
-            return SaveResult.NotFound();
+            VesselMetrics.Updated.Add(1);
         }
-        transaction.Commit();
-        VesselMetrics.Updated.Add(1);
-        return SaveResult.Saved(id);
+        return result;
     }
 
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync("DELETE FROM vessels WHERE id = @id", new { id }) > 0;
+        var deleted = await database.WriteAsync(write => In(write).DeleteAsync(id), cancellationToken);
         if (deleted)
         {
             VesselMetrics.Deleted.Add(1);
@@ -134,85 +126,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return deleted;
     }
 
-    /// <summary>Field rules plus uniqueness of name (by key), IMO and ship code, against the rows in the database.</summary>
-    internal static async Task<Dictionary<string, string>> ValidateAsync(
-        IDbConnection connection, IDbTransaction transaction, VesselFields cleaned, long? excludeId)
-    {
-        var errors = VesselValidator.Validate(cleaned);
-        var clashes = await connection.QueryAsync<(string NameKey, string ImoNo, string? ShipCode)>(
-            // One seek per unique index: SQLite 3.53 answers the same three tests joined by OR with a full table scan,
-            // which made each imported row cost a pass over the register (an import grew with the square of its size).
-            """
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE name_key = @nameKey AND id IS NOT @excludeId
-            UNION ALL
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE imo_no = @imo AND id IS NOT @excludeId
-            UNION ALL
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE ship_code = @shipCode COLLATE NOCASE AND id IS NOT @excludeId
-            """,
-            new { nameKey = VesselName.Normalise(cleaned.Name), imo = cleaned.ImoNo, shipCode = cleaned.ShipCode, excludeId },
-            transaction);
-        foreach (var clash in clashes)
-        {
-            if (cleaned.Name is not null && clash.NameKey == VesselName.Normalise(cleaned.Name))
-            {
-                errors.TryAdd("name", "같은 이름의 선박이 이미 등록되어 있습니다.");
-            }
-            if (cleaned.ImoNo is not null && clash.ImoNo == cleaned.ImoNo)
-            {
-                errors.TryAdd("imo_no", "이 IMO 번호는 이미 등록되어 있습니다.");
-            }
-            if (cleaned.ShipCode is not null && string.Equals(clash.ShipCode, cleaned.ShipCode, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.TryAdd("ship_code", "이 선박 코드는 이미 사용 중입니다.");
-            }
-        }
-        return errors;
-    }
-
-    internal static async Task<Vessel?> FindByImoAsync(DbConnection connection, IDbTransaction? transaction, string? imo) =>
-        (await ReadAsync(connection, $"{Select} WHERE imo_no = @imo", new { imo }, transaction)).SingleOrDefault();
-
-    internal async Task<long> InsertAsync(IDbConnection connection, IDbTransaction transaction, VesselFields cleaned) =>
-        await connection.ExecuteScalarAsync<long>(Insert, Parameters(cleaned, Timestamp()), transaction);
-
-    /// <summary>Rows as they are, with their ids and timestamps (the legacy import keeps the old app's ids).</summary>
-    internal static Task InsertRowsAsync(IDbConnection connection, IDbTransaction transaction, IEnumerable<Vessel> rows) =>
-        connection.ExecuteAsync(
-            $"""
-            INSERT INTO vessels (id, name_key, created_at, updated_at, {VesselFieldTable.Columns()})
-            VALUES (@id, @name_key, @created_at, @now, {VesselFieldTable.Columns("@")})
-            """,
-            rows.Select(row =>
-            {
-                var parameters = Parameters(row, row.UpdatedAt);
-                parameters.Add("id", row.Id);
-                parameters.Add("created_at", row.CreatedAt);
-                return parameters;
-            }),
-            transaction);
-
-    internal async Task<bool> UpdateRowAsync(IDbConnection connection, IDbTransaction transaction, long id, VesselFields cleaned)
-    {
-        var parameters = Parameters(cleaned, Timestamp());
-        parameters.Add("id", id);
-        return await connection.ExecuteAsync(Update, parameters, transaction) > 0;
-    }
-
-    private string Timestamp() => clock.GetUtcNow().ToString("O");
-
-    private static DynamicParameters Parameters(VesselFields cleaned, string now)
-    {
-        var parameters = new DynamicParameters();
-        foreach (var field in VesselFieldTable.All)
-        {
-            parameters.Add(field.Column, field.Get(cleaned));
-        }
-        parameters.Add("name_key", VesselName.Normalise(cleaned.Name));
-        parameters.Add("now", now);
-        return parameters;
-    }
-
-    private static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
+    internal static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
     {
         await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
         var vessels = new List<Vessel>();

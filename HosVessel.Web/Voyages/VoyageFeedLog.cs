@@ -10,12 +10,10 @@ public sealed class VoyageFeedLog(Database database)
 
     public async Task AddAsync(VoyageFeedEntry entry, CancellationToken cancellationToken = default)
     {
-        using var write = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync("""
+        await database.WriteAsync(write => write.Connection.ExecuteAsync("""
             INSERT INTO voyage_feed_log (action, received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)
             VALUES (@Action, @ReceivedAt, @ClientIp, @StatusCode, @Received, @Linked, @Unlinked, @DurationMs, @FirstError)
-            """, entry);
+            """, entry, write.Transaction), cancellationToken);
     }
 
     public async Task<IReadOnlyList<VoyageFeedEntry>> LatestAsync(CancellationToken cancellationToken = default)

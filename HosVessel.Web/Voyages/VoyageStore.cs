@@ -32,12 +32,13 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {string.Join(", ", Fields.Select(f => $"{f.Column} = excluded.{f.Column}"))}, updated_at = excluded.updated_at
         """;
 
-    public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default)
+    public Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => ReplaceAllAsync(write, voyages), cancellationToken);
+
+    private async Task<VoyagePushResult> ReplaceAllAsync(DatabaseWrite write, IReadOnlyList<Voyage> voyages)
     {
         var now = Timestamp();
-        using var write = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
@@ -45,24 +46,20 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         var linkedKeys = (await connection.QueryAsync<string>(
             "SELECT DISTINCT name_key FROM vessels WHERE name_key IN (SELECT value FROM json_each(@keys))",
             new { keys }, transaction)).ToHashSet(StringComparer.Ordinal);
-        await SetLastPushAsync(connection, transaction, now);
-        transaction.Commit();
+        await AppMeta.SetAsync(write, LastPushKey, now);
         return new VoyagePushResult(
             [.. voyages.Where(v => linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)],
             [.. voyages.Where(v => !linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)]);
     }
 
     /// <summary>Removes every voyage: the explicit form of what an empty push did by accident in the old app.</summary>
-    public async Task<int> ClearAsync(CancellationToken cancellationToken = default)
-    {
-        using var write = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var removed = await connection.ExecuteAsync("DELETE FROM voyages", transaction: transaction);
-        await SetLastPushAsync(connection, transaction, Timestamp());
-        transaction.Commit();
-        return removed;
-    }
+    public Task<int> ClearAsync(CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async write =>
+        {
+            var removed = await write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
+            await AppMeta.SetAsync(write, LastPushKey, Timestamp());
+            return removed;
+        }, cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -73,8 +70,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     public async Task<DateTimeOffset?> GetLastPushAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var value = await connection.ExecuteScalarAsync<string?>(
-            "SELECT value FROM app_meta WHERE key = @key", new { key = LastPushKey });
+        var value = await AppMeta.GetAsync(connection, LastPushKey);
         return value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
     }
 
@@ -147,10 +143,32 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         conditions.Add("(" + string.Join(" OR ", columns.Select(c => $"instr(upper({c}), @{name}) > 0")) + ")");
     }
 
-    private static Task SetLastPushAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction transaction, string now) =>
-        connection.ExecuteAsync(
-            "INSERT INTO app_meta (key, value) VALUES (@key, @now) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key = LastPushKey, now }, transaction);
+    /// <summary>The old app's voyages, with their ids, inside the legacy import's write.</summary>
+    internal static Task InsertImportedAsync(DatabaseWrite write, IEnumerable<(long Id, string VesselKey, string VesselName, string UpdatedAt, IReadOnlyList<string?> Fields)> rows)
+    {
+        var columns = VoyageFieldTable.LegacyColumns;
+        return write.Connection.ExecuteAsync(
+            $"""
+            INSERT INTO voyages (id, vessel_key, {VoyageFieldTable.VesselName.Column}, updated_at, {string.Join(", ", columns)})
+            VALUES (@id, @vessel_key, @vessel_name, @updated_at, {string.Join(", ", columns.Select(c => "@" + c))})
+            """,
+            rows.Select(v =>
+            {
+                var parameters = new Dictionary<string, object?>
+                {
+                    ["id"] = v.Id, ["vessel_key"] = v.VesselKey, ["vessel_name"] = v.VesselName, ["updated_at"] = v.UpdatedAt,
+                };
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    parameters[columns[i]] = v.Fields[i];
+                }
+                return parameters;
+            }),
+            write.Transaction);
+    }
+
+    /// <summary>Every voyage goes (the legacy import's <c>--replace</c>), without touching the last-push time.</summary>
+    internal static Task DeleteAllAsync(DatabaseWrite write) => write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
 
     private string Timestamp() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

@@ -81,7 +81,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
     [Fact]
     public async Task Detail_has_two_cards_and_warns_about_a_legacy_imo()
     {
-        await using var connection = await factory.Services.GetRequiredService<Database>().OpenAsync();
+        await using var connection = await factory.Services.GetRequiredService<Database>().OpenWritableAsync();
         var id = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO vessels (name, name_key, imo_no, ship_type, size, flag, created_at, updated_at)
