@@ -102,5 +102,5 @@ public static class VoyageFeedClient
     }
 
     public static async Task<IReadOnlyList<VoyageFeedEntry>> FeedLogAsync(this HosVesselFactory factory) =>
-        await factory.Services.GetRequiredService<VoyageFeedLog>().LatestAsync();
+        (await factory.Services.GetRequiredService<VoyageFeedLog>().SearchAsync(new FeedLogQuery())).Items;
 }

@@ -20,10 +20,22 @@ public sealed class UserStore(Database database, TimeProvider clock)
         return await connection.QuerySingleOrDefaultAsync<User>($"SELECT {Columns} FROM users WHERE id = @id", new { id });
     }
 
-    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>A page of the users, by username.</summary>
+    public async Task<PaginatedList<User>> SearchAsync(UserQuery query, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<User>($"SELECT {Columns} FROM users ORDER BY username")).AsList();
+        return await PaginatedList<User>.CreateAsync(query.Page, UserQuery.PageSize,
+            () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM users"),
+            async (limit, offset) =>
+                (await connection.QueryAsync<User>($"SELECT {Columns} FROM users ORDER BY username LIMIT @limit OFFSET @offset", new { limit, offset })).AsList());
+    }
+
+    /// <summary>Whether an admin other than <paramref name="userId"/> exists.</summary>
+    public async Task<bool> HasOtherAdminAsync(long userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE role = @admin AND id <> @userId)", new { admin = Roles.Admin, userId });
     }
 
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)

@@ -34,23 +34,23 @@ public sealed class VesselStore(Database database, TimeProvider clock)
 
     public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = query.Where();
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM vessels{where}", parameters);
-        var lastPage = Math.Max(1, (int)((total + VesselQuery.PageSize - 1) / VesselQuery.PageSize));
-        var page = Math.Min(query.SafePage, lastPage);
-        parameters.Add("limit", VesselQuery.PageSize);
-        parameters.Add("offset", (page - 1) * VesselQuery.PageSize);
-        var items = await ReadAsync(connection, $"{Select}{where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", parameters);
-        return new PaginatedList<Vessel>(items, total, page, VesselQuery.PageSize);
+        return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
+            () => connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM vessels{list.Where}", list.Parameters),
+            async (limit, offset) =>
+            {
+                list.Parameters.AddDynamicParams(new { limit, offset });
+                return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", list.Parameters);
+            });
     }
 
     /// <summary>Every vessel matching the filters, in the list's order (for the CSV download).</summary>
     public async Task<IReadOnlyList<Vessel>> ListAllAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = query.Where();
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"{Select}{where} ORDER BY {query.OrderBy}", parameters);
+        return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
     }
 
     /// <summary>Distinct ship types in use, for the filter dropdown.</summary>

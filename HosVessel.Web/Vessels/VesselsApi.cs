@@ -18,18 +18,10 @@ public static class VesselsApi
     }
 
     private static async Task<Ok<VesselPageDto>> ListAsync(
-        VesselStore store,
-        [FromQuery] string? name,
-        [FromQuery(Name = "ship_type")] string? shipType,
-        [FromQuery] string? flag,
-        [FromQuery] string? sort,
-        [FromQuery] string? dir,
-        [FromQuery] int? page,
-        CancellationToken cancellationToken)
+        VesselStore store, [AsParameters] VesselQuery query, CancellationToken cancellationToken)
     {
-        var result = await store.SearchAsync(new VesselQuery(name, shipType, flag, sort, dir, page ?? 1), cancellationToken);
-        return TypedResults.Ok(new VesselPageDto(
-            result.Items, result.TotalCount, result.PageIndex, result.PageSize, result.TotalPages));
+        var result = await store.SearchAsync(query, cancellationToken);
+        return TypedResults.Ok(new VesselPageDto(result.Items, result.TotalCount, result.PageIndex, result.PageSize, result.TotalPages));
     }
 
     private static async Task<Results<Ok<Vessel>, NotFound<ApiError>>> GetAsync(

@@ -74,25 +74,18 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
     }
 
-    public async Task<PaginatedList<Voyage>> SearchAsync(
-        VoyageFilter filter, int pageIndex, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<PaginatedList<Voyage>> SearchAsync(VoyageQuery query, CancellationToken cancellationToken = default)
     {
-        var conditions = new List<string>();
-        var parameters = new DynamicParameters();
-        // The name filter goes through the same normalisation, so "h/smart" finds HYUNDAI SMART.
-        AddContains(conditions, parameters, "name", VesselName.Normalise(filter.VesselName), "v.vessel_key");
-        AddContains(conditions, parameters, "line", filter.Line, "v.line");
-        AddContains(conditions, parameters, "supervisor", filter.Supervisor, "v.safety_supervisor", "v.ops_supervisor");
-        AddContains(conditions, parameters, "crew", filter.Crew, "v.captain", "v.chief_engineer");
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM voyages v" + where, parameters);
-        var page = Math.Clamp(pageIndex, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        parameters.Add("limit", pageSize);
-        parameters.Add("offset", (page - 1) * pageSize);
-        var rows = await ReadVoyagesAsync(connection,
-            SelectVoyage + where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", parameters);
-        return new PaginatedList<Voyage>(rows, total, page, pageSize);
+        return await PaginatedList<Voyage>.CreateAsync(query.Page, VoyageQuery.PageSize,
+            () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM voyages v" + list.Where, list.Parameters),
+            async (limit, offset) =>
+            {
+                list.Parameters.AddDynamicParams(new { limit, offset });
+                return await ReadVoyagesAsync(connection,
+                    SelectVoyage + list.Where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", list.Parameters);
+            });
     }
 
     public async Task<Voyage?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -131,16 +124,6 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             voyages.Add(voyage);
         }
         return voyages;
-    }
-
-    private static void AddContains(List<string> conditions, DynamicParameters parameters, string name, string? value, params string[] columns)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return;
-        }
-        parameters.Add(name, value.Trim().ToUpperInvariant());
-        conditions.Add("(" + string.Join(" OR ", columns.Select(c => $"instr(upper({c}), @{name}) > 0")) + ")");
     }
 
     /// <summary>The old app's voyages, with their ids, inside the legacy import's write.</summary>

@@ -7,13 +7,9 @@ namespace HosVessel.Web.Pages.VesselPages;
 
 public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "name")] public string? Name { get; set; }
-    [BindProperty(SupportsGet = true, Name = "ship_type")] public string? ShipType { get; set; }
-    [BindProperty(SupportsGet = true, Name = "flag")] public string? Flag { get; set; }
-    [BindProperty(SupportsGet = true, Name = "sort")] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "dir")] public string? Dir { get; set; }
-
-    public VesselQuery Query { get; private set; } = new();
+    /// <summary>Bound from the query string by the same names as the read API's <c>[AsParameters]</c>.</summary>
+    [BindProperty(SupportsGet = true, Name = "")]
+    public VesselQuery Query { get; set; } = new();
     public PaginatedList<Vessel> Vessels { get; private set; } = new([], 0, 1, VesselQuery.PageSize);
     public IReadOnlyList<string> ShipTypes { get; private set; } = [];
     public IReadOnlyList<string> Flags { get; private set; } = [];
@@ -21,12 +17,8 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     /// <summary>The table's columns, in field table order (each also a sort key).</summary>
     public static IReadOnlyList<VesselField> Columns { get; } = [.. VesselFieldTable.All.Where(f => f.ListLabel is not null)];
 
-    // "page" is Razor Pages' own route value name, so the old app's ?page= is read from the query string by hand.
-    private int PageNumber => int.TryParse(Request.Query["page"], out var number) ? number : 1;
-
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Query = new VesselQuery(Name, ShipType, Flag, Sort, Dir, PageNumber);
         Vessels = await store.SearchAsync(Query, cancellationToken);
         ShipTypes = await store.ShipTypesInUseAsync(cancellationToken);
         Flags = await store.FlagsInUseAsync(cancellationToken);
@@ -35,7 +27,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     /// <summary>The current filtered list as CSV (UTF-8 with BOM, all pages).</summary>
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var vessels = await store.ListAllAsync(new VesselQuery(Name, ShipType, Flag, Sort, Dir), cancellationToken);
+        var vessels = await store.ListAllAsync(Query, cancellationToken);
         Response.ContentType = VesselCsv.ContentType;
         Response.Headers.ContentDisposition =
             $"attachment; filename=\"vessels.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"선박목록-{KoreanTime.Now(clock):yyyyMMdd}.csv")}";
@@ -43,21 +35,13 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
         return new EmptyResult();
     }
 
-    public static string ListUrl(Dictionary<string, string> values, string? handler = null)
-    {
-        if (handler is not null)
-        {
-            values = new Dictionary<string, string>(values) { ["handler"] = handler };
-        }
-        return "/vessel/list" + QueryString.Create(values.Select(pair => new KeyValuePair<string, string?>(pair.Key, pair.Value)));
-    }
+    /// <summary>The list's URL with the current filters: another page, another sort, or the CSV.</summary>
+    public string ListUrl(int page = 1, string? handler = null, params (string Key, string? Value)[] replaced) =>
+        ListQuery.Url("/vessel/list", Query.ToListQuery().Values(page, [.. replaced, ("handler", handler)]));
 
-    /// <summary>Query values for a header link: the same filters, this column, the other direction if already sorted by it.</summary>
-    public Dictionary<string, string> SortLink(string column)
-    {
-        var descending = Query.SortKey == column && !Query.Descending;
-        return Query.RouteValues(page: 1, sort: column, dir: descending ? "desc" : "asc");
-    }
+    /// <summary>A header link: the same filters, this column, the other direction if already sorted by it.</summary>
+    public string SortLink(string column) =>
+        ListUrl(replaced: [("sort", column), ("dir", Query.SortKey == column && !Query.Descending ? "desc" : "asc")]);
 
     public string SortIndicator(string column) => Query.SortKey != column ? "" : Query.Descending ? " ▼" : " ▲";
 
