@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace HosVessel.Web.ApiKeys;
@@ -47,6 +48,8 @@ public static class ApiKeyExtensions
                 return ValueTask.FromResult<object?>(TypedResults.Json(
                     new ApiError("Unauthorized"), statusCode: StatusCodes.Status401Unauthorized));
             }
+            // The request span's role: the n8n workflow is no signed-in user, but "anonymous" would mislead.
+            Activity.Current?.SetTag("user.role", "api-key");
             return next(context);
         }
     }
