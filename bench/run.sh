@@ -7,6 +7,7 @@
 # latest.md for a full 120-vessel run. Not part of CI.
 # Usage: bench/run.sh [--vessels N] [--only alive,home,list,search,detail,voyage,push] [--label NAME]
 # With more than 1,000 vessels the default set is the fleet-size rows: alive, home, list, search, detail.
+# BENCH_DURATION (15s) and BENCH_MODES ("keep-alive close") shorten runs, for example to compare runtime settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -48,7 +49,7 @@ rows=()
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name label_md path login extra <<<"$scenario"
   if [ -n "$only" ] && [[ ",$only," != *",$name,"* ]]; then continue; fi
-  for mode in keep-alive close; do
+  for mode in ${BENCH_MODES:-keep-alive close}; do
     args=(-t2 -c16 --latency $extra)
     [ "$login" = yes ] && args+=(-H "Cookie: $COOKIE")
     [ "$mode" = close ] && args+=(-H "Connection: close")
