@@ -11,6 +11,8 @@ namespace HosVessel.Web.Data;
 /// from its first step until SQLite reports it finished (rows read, or the reader reset): SQLite's own
 /// elapsed time has millisecond resolution, so fast statements would show as zero. Statements run outside
 /// a recorded span (health checks, background work) get no span, and with no listener no hook is set at all.
+/// Statements SQLite runs inside another on the same connection (FTS5 reading its index for a MATCH) are
+/// part of that statement's time, not spans of their own: a search would otherwise show thirty 1 µs spans.
 /// </summary>
 public static unsafe partial class SqlTracing
 {
@@ -27,12 +29,16 @@ public static unsafe partial class SqlTracing
 
     private static readonly ConcurrentDictionary<nint, (long Started, ActivityContext Parent)> Running = new();
 
+    // Connection handle → the traced statement running on it; a start while one runs is a nested statement.
+    private static readonly ConcurrentDictionary<nint, nint> RunningOn = new();
+
     /// <summary>Hooks the connection's statements; the hook stays with the pooled native handle.</summary>
     public static void Attach(SqliteConnection connection)
     {
         if (Source.HasListeners())
         {
-            _ = TraceV2(connection.Handle!.DangerousGetHandle(), TraceStatement | TraceProfile, &OnTrace, 0);
+            var db = connection.Handle!.DangerousGetHandle();
+            _ = TraceV2(db, TraceStatement | TraceProfile, &OnTrace, db);
         }
     }
 
@@ -50,10 +56,11 @@ public static unsafe partial class SqlTracing
         {
             if (kind == TraceStatement)
             {
-                OnStarted(statement, detail);
+                OnStarted(context, statement, detail);
             }
             else if (kind == TraceProfile && Running.TryRemove(statement, out var run))
             {
+                RunningOn.TryRemove(KeyValuePair.Create(context, statement));
                 OnFinished(statement, run.Started, run.Parent);
             }
         }
@@ -64,7 +71,7 @@ public static unsafe partial class SqlTracing
         return 0;
     }
 
-    private static void OnStarted(nint statement, nint text)
+    private static void OnStarted(nint db, nint statement, nint text)
     {
         if (Activity.Current is not { Recorded: true } parent
             || MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)text).StartsWith(PoolPragma))
@@ -73,10 +80,15 @@ public static unsafe partial class SqlTracing
         }
         if (Running.Count > MaxOpenStatements)
         {
-            Running.Clear(); // statements whose end was never reported; never expected, but must not grow
+            // Statements whose end was never reported: never expected, but the maps must not grow.
+            Running.Clear();
+            RunningOn.Clear();
         }
-        // Trigger programs report a start of their own for the same statement; the first start wins.
-        Running.TryAdd(statement, (Stopwatch.GetTimestamp(), parent.Context));
+        // A trigger program reports a start for the same statement, an FTS5 lookup one for a statement of its own.
+        if (RunningOn.TryAdd(db, statement))
+        {
+            Running[statement] = (Stopwatch.GetTimestamp(), parent.Context);
+        }
     }
 
     private static void OnFinished(nint statement, long started, ActivityContext parent)
