@@ -3,7 +3,7 @@
 # seeds it through import-vessels, then runs wrk (-t2 -c16 -d15s --latency, after a warm-up) on each
 # scenario, with keep-alive and with "Connection: close". Every req/s is also given as a share of
 # `GET /alive`, measured for 5 s just before it in the same mode: other work on this 2-core machine moves
-# the absolute figures, the shares much less. Writes bench/results/<date>-<N>-vessels[-label].md, and
+# the absolute figures, the shares much less; the server's CPU time per request least of all. Writes bench/results/<date>-<N>-vessels[-label].md, and
 # latest.md for a full 120-vessel run. Not part of CI.
 # Usage: bench/run.sh [--vessels N] [--only alive,home,list,search,detail,voyage,push] [--label NAME]
 # With more than 1,000 vessels the default set is the fleet-size rows: alive, home, list, search, detail.
@@ -44,7 +44,8 @@ scenarios=(
   "push|\`POST /api/voyage\` (100 items)|/api/voyage|no|-s bench/voyage-push.lua"
 )
 
-declare -A alive_rps
+declare -A alive_rps alive_cpu
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 rows=()
 for scenario in "${scenarios[@]}"; do
   IFS='|' read -r name label_md path login extra <<<"$scenario"
@@ -65,17 +66,23 @@ for scenario in "${scenarios[@]}"; do
       alive_rps[$mode]=$(wrk "${yardstick[@]}" -d5s "$BASE/alive" 2>&1 | awk '/Requests\/sec/ { printf "%.0f", $2 }')
     fi
     echo "== $name ($mode)"
+    cpu_before=$(cpu_ticks)
     out=$(wrk "${args[@]}" -d"$duration" "$BASE$path" 2>&1)
+    cpu_used=$(( $(cpu_ticks) - cpu_before ))
     echo "$out" | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' || true
     raw=$(echo "$out" | awk '/Requests\/sec/ { printf "%.0f", $2 }')
-    [ "$name" = alive ] && alive_rps[$mode]="$raw"
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    # Server CPU time per request: what the code costs, whatever else the machine is doing.
+    cpu_us=$(awk -v t="$cpu_used" -v n="${requests:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t * 1000000 / hz / n; else print 0 }')
+    [ "$name" = alive ] && alive_rps[$mode]="$raw" && alive_cpu[$mode]="$cpu_us"
+    cpu_share=$(awk -v c="$cpu_us" -v a="${alive_cpu[$mode]:-0}" 'BEGIN { if (c > 0 && a > 0) printf "%.1f%%", 100 * a / c; else print "-" }')
     rps=$(printf "%'d" "${raw:-0}")
     share=$(awk -v r="${raw:-0}" -v a="${alive_rps[$mode]:-0}" 'BEGIN { if (a > 0) printf "%.1f%% of %\047d", 100 * r / a, a; else print "-" }')
     p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
     p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
     bad=$(echo "$out" | awk '/Non-2xx/ { print $5 }')
     errors=$(echo "$out" | awk -F'[ ,]+' '/Socket errors/ { print $4 + $6 + $8 + $10 }')
-    rows+=("| $label_md | $mode | $rps | $share | $p50 | $p99 | ${bad:-0} | ${errors:-0} | $(peak_rss_mib) |")
+    rows+=("| $label_md | $mode | $rps | $share | $cpu_us | $cpu_share | $p50 | $p99 | ${bad:-0} | ${errors:-0} | $(peak_rss_mib) |")
   done
 done
 # End RSS: what the server keeps once the load stops (after a short pause for the GC to settle).
@@ -88,7 +95,7 @@ dirty=$(git status --porcelain 2>/dev/null | grep -q . && echo " (with uncommitt
 runtime=$(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ { v = $2 } END { print v }')
 cpu=$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)
 memory=$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1024 / 1024 }' /proc/meminfo)
-gc_env=$(env | grep -E '^DOTNET_(GC|Tiered|TC_|ReadyToRun)' | sort | tr '\n' ' ' || true)
+gc_env=$(env | grep -E '^DOTNET_([Gg][Cc]|Tiered|TC_|ReadyToRun)' | sort | tr '\n' ' ' || true)
 # Partial runs (--only) go only into their dated file, so latest.md always holds a full run.
 result="bench/results/$(date -u +%Y-%m-%d)-${vessels}-vessels${partial:+-${partial//,/-}}${label:+-$label}.md"
 {
@@ -102,8 +109,12 @@ result="bench/results/$(date -u +%Y-%m-%d)-${vessels}-vessels${partial:+-${parti
   echo "- Import: $vessels vessels in $IMPORT_FILES file(s) of at most 20,000 rows took $IMPORT_SECONDS s (import-vessels wall time, process start-up included)"
   echo "- RSS: idle after start $IDLE_RSS MiB, peak (VmHWM) $peak_rss MiB, end (5 s after the load) $end_rss MiB"
   echo
-  echo "| scenario | connection | req/s | share of /alive (its req/s) | p50 | p99 | non-2xx/3xx | socket errors | peak RSS MiB so far |"
-  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "- CPU µs/req is the server's own CPU time (utime + stime from /proc) over the run divided by the requests served;"
+  echo "  its share is /alive's CPU per request over this row's: the share of /alive's rate this page reaches when the CPU is the limit."
+  echo "  It moves far less with other work on the machine than req/s does."
+  echo
+  echo "| scenario | connection | req/s | share of /alive (its req/s) | CPU µs/req | CPU share of /alive | p50 | p99 | non-2xx/3xx | socket errors | peak RSS MiB so far |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } >"$result"
 [ -n "$partial$label" ] || [ "$vessels" != 120 ] || cp "$result" bench/results/latest.md

@@ -11,8 +11,9 @@ namespace HosVessel.Web.Data;
 /// from its first step until SQLite reports it finished (rows read, or the reader reset): SQLite's own
 /// elapsed time has millisecond resolution, so fast statements would show as zero. Statements run outside
 /// a recorded span (health checks, background work) get no span, and with no listener no hook is set at all.
-/// Statements SQLite runs inside another on the same connection (FTS5 reading its index for a MATCH) are
-/// part of that statement's time, not spans of their own: a search would otherwise show thirty 1 µs spans.
+/// Statements SQLite runs for itself (FTS5 reading its index for a MATCH, or its config when it first meets
+/// a connection) are part of the app's statement, not spans of their own: a search would otherwise show thirty
+/// 1 µs spans. They are told apart by running inside another statement, or by naming the schema as 'main'.
 /// </summary>
 public static unsafe partial class SqlTracing
 {
@@ -26,6 +27,9 @@ public static unsafe partial class SqlTracing
 
     // The provider re-sends this on every pooled open; a span for it would bury the real queries.
     private static ReadOnlySpan<byte> PoolPragma => "PRAGMA foreign_keys"u8;
+
+    // How virtual-table modules address their shadow tables ('main'.'vessel_search_data'); the app never writes it.
+    private static ReadOnlySpan<byte> ModuleSchema => "'main'."u8;
 
     private static readonly ConcurrentDictionary<nint, (long Started, ActivityContext Parent)> Running = new();
 
@@ -73,8 +77,12 @@ public static unsafe partial class SqlTracing
 
     private static void OnStarted(nint db, nint statement, nint text)
     {
-        if (Activity.Current is not { Recorded: true } parent
-            || MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)text).StartsWith(PoolPragma))
+        if (Activity.Current is not { Recorded: true } parent)
+        {
+            return;
+        }
+        var sql = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)text);
+        if (sql.StartsWith(PoolPragma) || sql.IndexOf(ModuleSchema) >= 0)
         {
             return;
         }
