@@ -3,7 +3,7 @@ using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Accounts;
 
-public sealed class UserStore(Database database, TimeProvider clock)
+public sealed class UserStore(Database database, TimeProvider clock, SessionCache sessions)
 {
     private const string Columns = "id, username, password_hash AS PasswordHash, role, security_stamp AS SecurityStamp, created_at AS CreatedAt";
 
@@ -55,6 +55,10 @@ public sealed class UserStore(Database database, TimeProvider clock)
             await connection.ExecuteAsync("DELETE FROM user_sessions WHERE user_id = @userId", new { userId }, transaction);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (endSessions)
+        {
+            sessions.SessionsChanged();
+        }
     }
 
     public async Task<string> StartSessionAsync(long userId, TimeSpan lifetime, CancellationToken cancellationToken = default)
@@ -90,6 +94,7 @@ public sealed class UserStore(Database database, TimeProvider clock)
         await connection.ExecuteAsync(
             "DELETE FROM user_sessions WHERE user_id = @userId AND id <> @keepSessionId", new { userId, keepSessionId }, transaction);
         await transaction.CommitAsync(cancellationToken);
+        sessions.SessionsChanged();
     }
 
     // The admin check sits inside the single UPDATE/DELETE so two admins demoting each other at once cannot both win.
@@ -102,7 +107,12 @@ public sealed class UserStore(Database database, TimeProvider clock)
             WHERE id = @userId AND (@role = 'admin' OR EXISTS (SELECT 1 FROM users WHERE role = 'admin' AND id <> @userId))
             """,
             new { userId, role });
-        return changed > 0 ? UserChange.Done : await WhyUnchangedAsync(connection, userId);
+        if (changed > 0)
+        {
+            sessions.SessionsChanged();
+            return UserChange.Done;
+        }
+        return await WhyUnchangedAsync(connection, userId);
     }
 
     public async Task<UserChange> DeleteAsync(long userId, CancellationToken cancellationToken = default)
@@ -122,6 +132,7 @@ public sealed class UserStore(Database database, TimeProvider clock)
             return await WhyUnchangedAsync(connection, userId);
         }
         await transaction.CommitAsync(cancellationToken);
+        sessions.SessionsChanged();
         return UserChange.Done;
     }
 
@@ -142,6 +153,7 @@ public sealed class UserStore(Database database, TimeProvider clock)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync("DELETE FROM user_sessions WHERE id = @sessionId OR expires_at <= @now", new { sessionId, now = Now() });
+        sessions.SessionsChanged();
     }
 
     private string Now() => clock.GetUtcNow().ToString("O");

@@ -1,17 +1,14 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace HosVessel.Web.Data;
 
 /// <summary>
 /// Opens connections to the app's SQLite database. Every statement run on a connection from
-/// here becomes a child span of the current activity, so a page view in the dashboard shows its SQL.
+/// here becomes a child span of the current recorded activity (<see cref="SqlTracing"/>), so a page
+/// view in the dashboard shows its SQL.
 /// </summary>
 public sealed class Database(string connectionString)
 {
-    public static readonly ActivitySource ActivitySource = new("HosVessel.Sqlite");
-
     public string ConnectionString { get; } = connectionString;
 
     public string FilePath { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -36,7 +33,7 @@ public sealed class Database(string connectionString)
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        AttachTracing(connection);
+        SqlTracing.Attach(connection);
         return connection;
     }
 
@@ -44,45 +41,7 @@ public sealed class Database(string connectionString)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        AttachTracing(connection);
+        SqlTracing.Attach(connection);
         return connection;
-    }
-
-    // SQLite reports each finished statement with its elapsed time; registering per open is
-    // cheap and survives pooling because the native handle keeps the last callback.
-    private static void AttachTracing(SqliteConnection connection) =>
-        raw.sqlite3_profile(connection.Handle, OnStatementProfiled, null);
-
-    private static readonly delegate_profile OnStatementProfiled = (_, sql, nanoseconds) =>
-    {
-        if (Activity.Current is null || !ActivitySource.HasListeners())
-        {
-            return;
-        }
-        var statement = sql.utf8_to_string();
-        // The provider re-sends this on every pooled open; a span for it would bury the real queries.
-        if (statement.StartsWith("PRAGMA foreign_keys", StringComparison.Ordinal))
-        {
-            return;
-        }
-        var elapsed = TimeSpan.FromTicks(nanoseconds / 100);
-        var end = DateTimeOffset.UtcNow;
-        using var activity = ActivitySource.StartActivity(
-            SpanName(statement), ActivityKind.Client, parentContext: default, startTime: end - elapsed);
-        if (activity is null)
-        {
-            return;
-        }
-        activity.SetTag("db.system.name", "sqlite");
-        activity.SetTag("db.query.text", statement);
-        activity.SetEndTime(end.UtcDateTime);
-    };
-
-    private static string SpanName(string statement)
-    {
-        var trimmed = statement.AsSpan().TrimStart();
-        var space = trimmed.IndexOfAny(' ', '\n');
-        var verb = space > 0 ? trimmed[..space] : trimmed;
-        return $"{verb.ToString().ToUpperInvariant()} sqlite";
     }
 }

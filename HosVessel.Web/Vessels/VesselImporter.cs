@@ -19,6 +19,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
         VesselMetrics.Imports.Add(1, new("result", result), new("source", source));
         if (summary.Applied)
         {
+            store.RegisterChanged();
             VesselMetrics.ImportedRows.Add(summary.Added + summary.Updated);
         }
         return summary;

@@ -55,6 +55,15 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return (await connection.QueryAsync<Vessel>($"SELECT {Columns} FROM vessels{where} ORDER BY {query.OrderBy}", parameters)).AsList();
     }
 
+    private readonly VesselFilterOptionsCache filterOptions = new(clock);
+
+    /// <summary>The list's dropdown values, from memory until the register changes.</summary>
+    public ValueTask<VesselFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default) =>
+        filterOptions.GetAsync(async token => new VesselFilterOptions(await ShipTypesInUseAsync(token), await FlagsInUseAsync(token)), cancellationToken);
+
+    /// <summary>Call after committing any write to the register (the importer does, after its transaction).</summary>
+    internal void RegisterChanged() => filterOptions.RegisterChanged();
+
     /// <summary>Distinct ship types in use, for the filter dropdown.</summary>
     public Task<IReadOnlyList<string>> ShipTypesInUseAsync(CancellationToken cancellationToken = default) =>
         DistinctAsync("ship_type", cancellationToken);
@@ -89,6 +98,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         }
         var id = await InsertAsync(connection, transaction, cleaned);
         transaction.Commit();
+        RegisterChanged();
         VesselMetrics.Created.Add(1);
         return SaveResult.Saved(id);
     }
@@ -108,6 +118,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
             return SaveResult.NotFound();
         }
         transaction.Commit();
+        RegisterChanged();
         VesselMetrics.Updated.Add(1);
         return SaveResult.Saved(id);
     }
@@ -118,6 +129,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         var deleted = await connection.ExecuteAsync("DELETE FROM vessels WHERE id = @id", new { id }) > 0;
         if (deleted)
         {
+            RegisterChanged();
             VesselMetrics.Deleted.Add(1);
         }
         return deleted;

@@ -33,8 +33,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     {
         Query = new VesselQuery(Name, ShipType, Flag, Sort, Dir, PageNumber);
         Vessels = await store.SearchAsync(Query, cancellationToken);
-        ShipTypes = await store.ShipTypesInUseAsync(cancellationToken);
-        Flags = await store.FlagsInUseAsync(cancellationToken);
+        (ShipTypes, Flags) = await store.FilterOptionsAsync(cancellationToken);
     }
 
     /// <summary>The current filtered list as CSV (UTF-8 with BOM, all pages).</summary>
