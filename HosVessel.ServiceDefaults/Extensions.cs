@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,13 @@ public static class Extensions
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Without an endpoint there is no collector. Then no OpenTelemetry at all: spans and measurements nobody
+        // reads would cost every request, and exporting anyway would log connection errors forever.
+        if (string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -54,30 +62,41 @@ public static class Extensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddMeter(TelemetryName))
-            .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
-                .AddSource(TelemetryName, $"{TelemetryName}.*")
-                .AddAspNetCoreInstrumentation(options =>
-                    // Uptime Kuma and the compose healthcheck poll these; their spans would drown real traffic.
-                    options.Filter = context => !IsHealthPath(context.Request.Path))
-                .AddHttpClientInstrumentation());
-
-        builder.AddOpenTelemetryExporters();
+            .WithTracing(tracing => tracing.AddHosVesselTracing(builder.Environment.ApplicationName))
+            .UseOtlpExporter();
         return builder;
+    }
+
+    /// <summary>
+    /// The product's sources (its own and <c>HosVessel.Sqlite</c>) and request/HTTP client spans. Health checks
+    /// are left out; each request span carries its route (<c>http.route</c>) and the user's role (<c>user.role</c>),
+    /// never the user's name. Tests add this next to an in-memory exporter.
+    /// </summary>
+    public static TracerProviderBuilder AddHosVesselTracing(this TracerProviderBuilder tracing, string applicationName) =>
+        tracing
+            .AddSource(applicationName)
+            .AddSource(TelemetryName, $"{TelemetryName}.*")
+            .AddAspNetCoreInstrumentation(options =>
+            {
+                // Uptime Kuma and the compose healthcheck poll these; their spans would drown real traffic.
+                options.Filter = context => !IsHealthPath(context.Request.Path);
+                options.EnrichWithHttpResponse = TagRole;
+            })
+            .AddHttpClientInstrumentation();
+
+    private static void TagRole(Activity activity, HttpResponse response)
+    {
+        if (activity.GetTagItem("user.role") is not null)
+        {
+            return; // set by the endpoint (for example an API key caller)
+        }
+        var user = response.HttpContext.User;
+        var role = user.Identity?.IsAuthenticated == true ? user.FindFirst(ClaimTypes.Role)?.Value ?? "none" : "anonymous";
+        activity.SetTag("user.role", role);
     }
 
     private static bool IsHealthPath(PathString path) =>
         path.StartsWithSegments(HealthEndpointPath) || path.StartsWithSegments(AlivenessEndpointPath);
-
-    private static TBuilder AddOpenTelemetryExporters<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
-    {
-        // Without an endpoint there is no collector; exporting anyway would log connection errors forever.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
-        return builder;
-    }
 
     public static TBuilder AddDefaultHealthChecks<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {

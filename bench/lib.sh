@@ -1,6 +1,6 @@
 # Shared by run.sh and soak.sh: publish Release, start the app on loopback with a fresh data folder
 # in Production, seed it through import-vessels and one voyage push, log in with curl.
-# Sets: WORK, APP_PID, BASE, COOKIE, DETAIL_ID, PUSH_BODY, API_KEY.
+# Sets: WORK, APP_PID, BASE, COOKIE, DETAIL_ID, PUSH_BODY, API_KEY, IMPORT_SECONDS, IMPORT_FILES, IDLE_RSS.
 
 API_KEY="bench-api-key-0123456789"
 ADMIN_PASSWORD="Bench-Passw0rd!"
@@ -26,9 +26,15 @@ bench_setup() {
 
   echo "== seeding $vessels vessels through import-vessels"
   generate_fleet "$vessels" "$WORK/fleet"
+  local started files=0
+  started=$(date +%s.%N)
   for file in "$WORK"/fleet/*.json; do
     (cd "$WORK/publish" && dotnet HosVessel.Web.dll import-vessels "$file") | head -1
+    files=$((files + 1))
   done
+  # Wall time of every import-vessels run, process start-up included (about 0.5 s per file).
+  IMPORT_SECONDS=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  IMPORT_FILES=$files
 
   local port
   port=$(free_port)
@@ -43,6 +49,7 @@ bench_setup() {
   curl -fsS "$BASE/health" >/dev/null || { echo "the app did not start:"; cat "$WORK/server.log"; exit 1; }
   # The dotnet host execs the app, but be sure to watch the process that listens.
   APP_PID=$(pgrep -P "$APP_PID" -f HosVessel.Web.dll || echo "$APP_PID")
+  IDLE_RSS=$(rss_mib)
 
   PUSH_BODY="$WORK/push-100.json"
   generate_push 100 >"$PUSH_BODY"

@@ -14,6 +14,8 @@ public static class AccountsExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<SessionCache>();
+        builder.Services.AddSingleton<LogoutFormToken>();
         builder.Services.AddSingleton<AccountPasswords>();
         builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<LoginDevices>();
@@ -45,12 +47,14 @@ public static class AccountsExtensions
 
     // A cookie is only as good as its server-side session row: logout, password changes and deletion remove it.
     // The role is re-read too, so a demoted admin loses admin rights on the next request, not at cookie expiry.
+    // Both come from SessionCache, which forgets at once whatever this process changes.
     private static async Task RejectEndedSessions(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
         var sessionId = principal?.FindFirstValue(SessionClaim);
-        var store = context.HttpContext.RequestServices.GetRequiredService<UserStore>();
-        var role = sessionId is null ? null : await store.FindActiveSessionRoleAsync(sessionId, context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        var role = sessionId is null ? null : await services.GetRequiredService<SessionCache>()
+            .FindRoleAsync(sessionId, services.GetRequiredService<UserStore>(), context.HttpContext.RequestAborted);
         if (principal is null || role is null)
         {
             context.RejectPrincipal();

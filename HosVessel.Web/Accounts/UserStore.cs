@@ -3,7 +3,7 @@ using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Accounts;
 
-public sealed class UserStore(Database database, TimeProvider clock)
+public sealed class UserStore(Database database, TimeProvider clock, SessionCache sessions)
 {
     private const string Columns = "id, username, password_hash AS PasswordHash, role, security_stamp AS SecurityStamp, created_at AS CreatedAt";
 
@@ -53,8 +53,9 @@ public sealed class UserStore(Database database, TimeProvider clock)
             new { username = username.Trim(), passwordHash, role, stamp = NewStamp(), now = Now() }, write.Transaction), cancellationToken);
 
     /// <summary>Stores a new hash; <paramref name="endSessions"/> also signs the user out everywhere.</summary>
-    public Task SetPasswordHashAsync(long userId, string passwordHash, bool endSessions, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async write =>
+    public async Task SetPasswordHashAsync(long userId, string passwordHash, bool endSessions, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(async write =>
         {
             var (connection, transaction) = (write.Connection, write.Transaction);
             await connection.ExecuteAsync(
@@ -64,6 +65,11 @@ public sealed class UserStore(Database database, TimeProvider clock)
                 await connection.ExecuteAsync("DELETE FROM user_sessions WHERE user_id = @userId", new { userId }, transaction);
             }
         }, cancellationToken);
+        if (endSessions)
+        {
+            sessions.SessionsChanged();
+        }
+    }
 
     public async Task<string> StartSessionAsync(long userId, TimeSpan lifetime, CancellationToken cancellationToken = default)
     {
@@ -88,8 +94,9 @@ public sealed class UserStore(Database database, TimeProvider clock)
     }
 
     /// <summary>Stores a new hash and ends every session of the user except <paramref name="keepSessionId"/>.</summary>
-    public Task ChangePasswordAsync(long userId, string passwordHash, string keepSessionId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async write =>
+    public async Task ChangePasswordAsync(long userId, string passwordHash, string keepSessionId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(async write =>
         {
             var (connection, transaction) = (write.Connection, write.Transaction);
             await connection.ExecuteAsync(
@@ -97,10 +104,12 @@ public sealed class UserStore(Database database, TimeProvider clock)
             await connection.ExecuteAsync(
                 "DELETE FROM user_sessions WHERE user_id = @userId AND id <> @keepSessionId", new { userId, keepSessionId }, transaction);
         }, cancellationToken);
+        sessions.SessionsChanged();
+    }
 
     // The admin check sits inside the single UPDATE/DELETE so two admins demoting each other at once cannot both win.
-    public Task<UserChange> ChangeRoleAsync(long userId, string role, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async write =>
+    public async Task<UserChange> ChangeRoleAsync(long userId, string role, CancellationToken cancellationToken = default) =>
+        SessionsChangedIfDone(await database.WriteAsync(async write =>
         {
             var (connection, transaction) = (write.Connection, write.Transaction);
             var changed = await connection.ExecuteAsync(
@@ -110,10 +119,10 @@ public sealed class UserStore(Database database, TimeProvider clock)
                 """,
                 new { userId, role }, transaction);
             return changed > 0 ? UserChange.Done : await WhyUnchangedAsync(write, userId);
-        }, cancellationToken);
+        }, cancellationToken));
 
-    public Task<UserChange> DeleteAsync(long userId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(async write =>
+    public async Task<UserChange> DeleteAsync(long userId, CancellationToken cancellationToken = default) =>
+        SessionsChangedIfDone(await database.WriteAsync(async write =>
         {
             var (connection, transaction) = (write.Connection, write.Transaction);
             await connection.ExecuteAsync("DELETE FROM user_sessions WHERE user_id = @userId", new { userId }, transaction);
@@ -129,7 +138,17 @@ public sealed class UserStore(Database database, TimeProvider clock)
                 return await WhyUnchangedAsync(write, userId);
             }
             return UserChange.Done;
-        }, cancellationToken);
+        }, cancellationToken));
+
+    // Cached sessions carry the role; any change to a user's role or existence must drop them.
+    private UserChange SessionsChangedIfDone(UserChange outcome)
+    {
+        if (outcome == UserChange.Done)
+        {
+            sessions.SessionsChanged();
+        }
+        return outcome;
+    }
 
     private static async Task<UserChange> WhyUnchangedAsync(DatabaseWrite write, long userId) =>
         await write.Connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM users WHERE id = @userId)", new { userId }, write.Transaction)
@@ -144,9 +163,12 @@ public sealed class UserStore(Database database, TimeProvider clock)
             new { sessionId, now = Now() });
     }
 
-    public Task EndSessionAsync(string sessionId, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(write => write.Connection.ExecuteAsync(
+    public async Task EndSessionAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        await database.WriteAsync(write => write.Connection.ExecuteAsync(
             "DELETE FROM user_sessions WHERE id = @sessionId OR expires_at <= @now", new { sessionId, now = Now() }, write.Transaction), cancellationToken);
+        sessions.SessionsChanged();
+    }
 
     /// <summary>The old app's users, inserted inside the legacy import's write (each gets a fresh security stamp).</summary>
     internal static Task InsertImportedAsync(DatabaseWrite write, IEnumerable<(string Username, string PasswordHash, string Role)> users, string createdAt) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace HosVessel.Web.ApiKeys;
@@ -35,9 +36,13 @@ public static class ApiKeyExtensions
         {
             return (StatusCodes.Status503ServiceUnavailable, new ApiError("API key not configured"));
         }
-        return options.Matches(http.Request.Headers[ApiKeyOptions.HeaderName])
-            ? null
-            : (StatusCodes.Status401Unauthorized, new ApiError("Unauthorized"));
+        if (!options.Matches(http.Request.Headers[ApiKeyOptions.HeaderName]))
+        {
+            return (StatusCodes.Status401Unauthorized, new ApiError("Unauthorized"));
+        }
+        // The request span's role: the n8n workflow is no signed-in user, but "anonymous" would mislead.
+        Activity.Current?.SetTag("user.role", "api-key");
+        return null;
     }
 
     private sealed class ApiKeyFilter(bool allowSignedInUsers) : IEndpointFilter

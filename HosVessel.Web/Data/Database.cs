@@ -1,19 +1,16 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace HosVessel.Web.Data;
 
 /// <summary>
 /// The app's SQLite database. <see cref="Open"/> and <see cref="OpenAsync"/> give read-only connections; the one way
 /// to change data is <see cref="WriteAsync{T}"/>, which waits for the write gate and runs the work in a transaction.
-/// Each table's store is the only code that writes it (see <c>TableOwnerTests</c>). Every statement run on a
-/// connection from here becomes a child span of the current activity, so a page view in the dashboard shows its SQL.
+/// Each table's store is the only code that writes it (see <c>WritePathTests</c>). Every statement run on a
+/// connection from here becomes a child span of the current recorded activity (<see cref="SqlTracing"/>), so a page
+/// view in the dashboard shows its SQL.
 /// </summary>
 public sealed class Database(string connectionString)
 {
-    public static readonly ActivitySource ActivitySource = new("HosVessel.Sqlite");
-
     private readonly string writableConnectionString = connectionString;
 
     /// <summary>Read-only: a connection opened with it cannot write, whatever it runs.</summary>
@@ -37,7 +34,7 @@ public sealed class Database(string connectionString)
         {
             await using var connection = new SqliteConnection(writableConnectionString);
             await connection.OpenAsync(cancellationToken);
-            AttachTracing(connection);
+            SqlTracing.Attach(connection);
             await using var transaction = connection.BeginTransaction();
             var write = new DatabaseWrite(connection, transaction);
             var result = await work(write);
@@ -84,7 +81,7 @@ public sealed class Database(string connectionString)
     {
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
-        AttachTracing(connection);
+        SqlTracing.Attach(connection);
         return connection;
     }
 
@@ -92,45 +89,7 @@ public sealed class Database(string connectionString)
     {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        AttachTracing(connection);
+        SqlTracing.Attach(connection);
         return connection;
-    }
-
-    // SQLite reports each finished statement with its elapsed time; registering per open is
-    // cheap and survives pooling because the native handle keeps the last callback.
-    private static void AttachTracing(SqliteConnection connection) =>
-        raw.sqlite3_profile(connection.Handle, OnStatementProfiled, null);
-
-    private static readonly delegate_profile OnStatementProfiled = (_, sql, nanoseconds) =>
-    {
-        if (Activity.Current is null || !ActivitySource.HasListeners())
-        {
-            return;
-        }
-        var statement = sql.utf8_to_string();
-        // The provider re-sends this on every pooled open; a span for it would bury the real queries.
-        if (statement.StartsWith("PRAGMA foreign_keys", StringComparison.Ordinal))
-        {
-            return;
-        }
-        var elapsed = TimeSpan.FromTicks(nanoseconds / 100);
-        var end = DateTimeOffset.UtcNow;
-        using var activity = ActivitySource.StartActivity(
-            SpanName(statement), ActivityKind.Client, parentContext: default, startTime: end - elapsed);
-        if (activity is null)
-        {
-            return;
-        }
-        activity.SetTag("db.system.name", "sqlite");
-        activity.SetTag("db.query.text", statement);
-        activity.SetEndTime(end.UtcDateTime);
-    };
-
-    private static string SpanName(string statement)
-    {
-        var trimmed = statement.AsSpan().TrimStart();
-        var space = trimmed.IndexOfAny(' ', '\n');
-        var verb = space > 0 ? trimmed[..space] : trimmed;
-        return $"{verb.ToString().ToUpperInvariant()} sqlite";
     }
 }

@@ -36,7 +36,9 @@ public sealed class LegacyImporter(Database database, VesselStore vessels, Backu
         summary.DryRun = options.DryRun;
 
         var importedAt = now.ToString("O", CultureInfo.InvariantCulture);
-        return await database.WriteAsync(write => ImportAsync(write, plan, options, importedAt, started, activity, cancellationToken), cancellationToken);
+        var result = await database.WriteAsync(write => ImportAsync(write, plan, options, importedAt, started, activity, cancellationToken), cancellationToken);
+        vessels.RegisterChanged();
+        return result;
     }
 
     private async Task<LegacyImportSummary> ImportAsync(

@@ -17,6 +17,7 @@ public sealed class VesselImporter(VesselStore store)
         VesselMetrics.Imports.Add(1, new("result", result), new("source", source));
         if (summary.Applied)
         {
+            store.RegisterChanged();
             VesselMetrics.ImportedRows.Add(summary.Added + summary.Updated);
         }
         return summary;

@@ -53,6 +53,15 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
     }
 
+    private readonly VesselFilterOptionsCache filterOptions = new(clock);
+
+    /// <summary>The list's dropdown values, from memory until the register changes.</summary>
+    public ValueTask<VesselFilterOptions> FilterOptionsAsync(CancellationToken cancellationToken = default) =>
+        filterOptions.GetAsync(async token => new VesselFilterOptions(await ShipTypesInUseAsync(token), await FlagsInUseAsync(token)), cancellationToken);
+
+    /// <summary>Call after committing any write to the register (the importer does, after its transaction).</summary>
+    internal void RegisterChanged() => filterOptions.RegisterChanged();
+
     /// <summary>Distinct ship types in use, for the filter dropdown.</summary>
     public Task<IReadOnlyList<string>> ShipTypesInUseAsync(CancellationToken cancellationToken = default) =>
         DistinctAsync("ship_type", cancellationToken);
@@ -93,6 +102,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         }, cancellationToken);
         if (result.Succeeded)
         {
+            RegisterChanged();
             VesselMetrics.Created.Add(1);
         }
         return result;
@@ -111,6 +121,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         }, cancellationToken);
         if (result.Succeeded)
         {
+            RegisterChanged();
             VesselMetrics.Updated.Add(1);
         }
         return result;
@@ -121,6 +132,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         var deleted = await database.WriteAsync(write => In(write).DeleteAsync(id), cancellationToken);
         if (deleted)
         {
+            RegisterChanged();
             VesselMetrics.Deleted.Add(1);
         }
         return deleted;

@@ -20,8 +20,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Vessels = await store.SearchAsync(Query, cancellationToken);
-        ShipTypes = await store.ShipTypesInUseAsync(cancellationToken);
-        Flags = await store.FlagsInUseAsync(cancellationToken);
+        (ShipTypes, Flags) = await store.FilterOptionsAsync(cancellationToken);
     }
 
     /// <summary>The current filtered list as CSV (UTF-8 with BOM, all pages).</summary>
