@@ -20,7 +20,7 @@ public sealed class SessionCacheTests(AccountsFactory factory) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/voyage")).StatusCode);
 
         // Another process (a CLI command, sqlite3 by hand) ends every session behind the app's back.
-        await using (var connection = await factory.Services.GetRequiredService<Database>().OpenAsync())
+        await using (var connection = await factory.Services.GetRequiredService<Database>().OpenWritableAsync())
         {
             await connection.ExecuteAsync("DELETE FROM user_sessions WHERE user_id = (SELECT id FROM users WHERE username = 'cache-viewer-1')");
         }

@@ -20,7 +20,7 @@ public sealed class BackupTests(HosVesselFactory factory) : IClassFixture<HosVes
     {
         _ = factory.Server;
         var marker = Guid.NewGuid().ToString();
-        await using (var live = await factory.Services.GetRequiredService<Database>().OpenAsync())
+        await using (var live = await factory.Services.GetRequiredService<Database>().OpenWritableAsync())
         {
             await live.ExecuteAsync("INSERT INTO app_meta (key, value) VALUES (@marker, 'before backup')", new { marker });
         }

@@ -1,6 +1,7 @@
 using HosVessel.Tests.Infrastructure;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
 using HosVessel.Web.Legacy;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -15,9 +16,8 @@ public sealed class ImportTarget : IDisposable
     public ImportTarget()
     {
         Database = new Database($"Data Source={data.DatabasePath};Foreign Keys=True");
-        using var connection = Database.Open();
-        SchemaMigrator.Migrate(connection);
-        Importer = new LegacyImporter(Database, new BackupWriter(Database, Options.Create(new BackupOptions()), TimeProvider.System), TimeProvider.System);
+        Database.Migrate();
+        Importer = new LegacyImporter(Database, new VesselStore(Database, TimeProvider.System), new BackupWriter(Database, Options.Create(new BackupOptions()), TimeProvider.System), TimeProvider.System);
     }
 
     public Database Database { get; }
@@ -28,7 +28,7 @@ public sealed class ImportTarget : IDisposable
 
     public string DataPath => data.Path;
 
-    public SqliteConnection Open() => Database.Open();
+    public SqliteConnection Open() => Database.OpenWritable();
 
     public void Dispose()
     {

@@ -39,7 +39,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
         foreach (var ship in fleet.Select(s => s!.AsObject()))
         {
             var stored = JsonNode.Parse(await admin.GetStringAsync($"/api/vessels/{ship["imo_no"]}"))!.AsObject();
-            foreach (var field in VesselField.All)
+            foreach (var field in VesselFieldTable.All)
             {
                 var expected = ship.TryGetPropertyValue(field.Key, out var value) && value is not null ? value.ToString() : null;
                 Assert.True(expected == (string?)stored[field.Key], $"{ship["name"]} {field.Key}: file '{expected}', stored '{stored[field.Key]}'");
@@ -140,7 +140,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
     }
 
     private static byte[] Json(VesselFields fields) =>
-        JsonSerializer.SerializeToUtf8Bytes(new[] { VesselField.All.ToDictionary(f => f.Key, f => f.Get(fields)) });
+        JsonSerializer.SerializeToUtf8Bytes(new[] { VesselFieldTable.All.ToDictionary(f => f.Key, f => f.Get(fields)) });
 
     private async Task<(HttpStatusCode Status, string Html)> UploadAsync(byte[] content, string fileName)
     {

@@ -17,7 +17,7 @@ public sealed class VesselImporterTests(HosVesselFactory factory) : IClassFixtur
     }
 
     private static Dictionary<string, object?> Json(VesselFields fields) =>
-        VesselField.All.ToDictionary(f => f.Key, f => (object?)f.Get(fields));
+        VesselFieldTable.All.ToDictionary(f => f.Key, f => (object?)f.Get(fields));
 
     [Fact]
     public async Task Json_rows_are_added_then_upserted_by_imo_with_numbers_and_empty_strings_accepted()

@@ -36,7 +36,7 @@ public static class VesselSamples
 
     /// <summary>The fields as a posted form (snake_case names).</summary>
     public static Dictionary<string, string> Form(VesselFields fields) =>
-        VesselField.All.ToDictionary(f => f.Key, f => f.Get(fields) ?? "");
+        VesselFieldTable.All.ToDictionary(f => f.Key, f => f.Get(fields) ?? "");
 
     private static string ToBase36(int value)
     {

@@ -31,7 +31,7 @@ public sealed class VesselsApiTests(HosVesselFactory factory) : IClassFixture<Ho
         var json = await KeyClient().GetFromJsonAsync<JsonElement>($"/api/vessels/{fields.ImoNo}");
 
         var keys = json.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["id", .. VesselField.All.Select(f => f.Key)], keys);
+        Assert.Equal(["id", .. VesselFieldTable.All.Select(f => f.Key)], keys);
         Assert.Equal(fields.Name, json.GetProperty("name").GetString());
         Assert.Equal("DNV/KR", json.GetProperty("class").GetString());
         Assert.True(json.GetProperty("id").GetInt64() > 0);

@@ -87,7 +87,7 @@ public static class VoyageFeedClient
 
     public static async Task<long> InsertRegisterVesselAsync(this HosVesselFactory factory, string name)
     {
-        await using var connection = await factory.Services.GetRequiredService<Database>().OpenAsync();
+        await using var connection = await factory.Services.GetRequiredService<Database>().OpenWritableAsync();
         var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
         return await connection.ExecuteScalarAsync<long>("""
             INSERT INTO vessels (name, name_key, imo_no, ship_type, size, flag, created_at, updated_at)
@@ -97,10 +97,10 @@ public static class VoyageFeedClient
 
     public static async Task<T> QueryScalarAsync<T>(this HosVesselFactory factory, string sql, object? parameters = null)
     {
-        await using var connection = await factory.Services.GetRequiredService<Database>().OpenAsync();
+        await using var connection = await factory.Services.GetRequiredService<Database>().OpenWritableAsync();
         return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
     }
 
     public static async Task<IReadOnlyList<VoyageFeedEntry>> FeedLogAsync(this HosVesselFactory factory) =>
-        await factory.Services.GetRequiredService<VoyageFeedLog>().LatestAsync();
+        (await factory.Services.GetRequiredService<VoyageFeedLog>().SearchAsync(new FeedLogQuery())).Items;
 }

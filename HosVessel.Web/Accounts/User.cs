@@ -11,3 +11,9 @@ public static class Roles
 }
 
 public sealed record User(long Id, string Username, string PasswordHash, string Role, string SecurityStamp, string CreatedAt);
+
+/// <summary>The users page's page, bound from <c>?page=</c>.</summary>
+public sealed record UserQuery([Microsoft.AspNetCore.Mvc.FromQuery(Name = Data.ListQuery.PageKey)] int Page = 1)
+{
+    public const int PageSize = 50;
+}

@@ -28,10 +28,7 @@ public static class CliCommands
             return await InvokeAsync(() =>
             {
                 app = buildApp();
-                using (var connection = app.Services.GetRequiredService<Database>().Open())
-                {
-                    SchemaMigrator.Migrate(connection);
-                }
+                app.Services.GetRequiredService<Database>().Migrate();
                 return app.Services;
             }, args, Console.Out, Console.Error);
         }

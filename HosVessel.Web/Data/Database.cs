@@ -3,13 +3,19 @@ using Microsoft.Data.Sqlite;
 namespace HosVessel.Web.Data;
 
 /// <summary>
-/// Opens connections to the app's SQLite database. Every statement run on a connection from
-/// here becomes a child span of the current recorded activity (<see cref="SqlTracing"/>), so a page
+/// The app's SQLite database. <see cref="Open"/> and <see cref="OpenAsync"/> give read-only connections; the one way
+/// to change data is <see cref="WriteAsync{T}"/>, which waits for the write gate and runs the work in a transaction.
+/// Each table's store is the only code that writes it (see <c>WritePathTests</c>). Every statement run on a
+/// connection from here becomes a child span of the current recorded activity (<see cref="SqlTracing"/>), so a page
 /// view in the dashboard shows its SQL.
 /// </summary>
 public sealed class Database(string connectionString)
 {
-    public string ConnectionString { get; } = connectionString;
+    private readonly string writableConnectionString = connectionString;
+
+    /// <summary>Read-only: a connection opened with it cannot write, whatever it runs.</summary>
+    public string ConnectionString { get; } =
+        new SqliteConnectionStringBuilder(connectionString) { Mode = SqliteOpenMode.ReadOnly }.ToString();
 
     public string FilePath { get; } = new SqliteConnectionStringBuilder(connectionString).DataSource;
 
@@ -17,16 +23,58 @@ public sealed class Database(string connectionString)
     // commits; left to the provider, SQLITE_BUSY is retried by sleeping, which gives bursts of pushes long tails.
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
-    /// <summary>Waits for this process's turn to write; dispose the lease after the commit.</summary>
-    public async Task<WriteLease> EnterWriteAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits for this process's turn to write, opens a writable connection and a transaction, runs
+    /// <paramref name="work"/> and commits, unless the work called <see cref="DatabaseWrite.Discard"/> or threw.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DatabaseWrite, Task<T>> work, CancellationToken cancellationToken = default)
     {
         await writeGate.WaitAsync(cancellationToken);
-        return new WriteLease(writeGate);
+        try
+        {
+            await using var connection = new SqliteConnection(writableConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            SqlTracing.Attach(connection);
+            await using var transaction = connection.BeginTransaction();
+            var write = new DatabaseWrite(connection, transaction);
+            var result = await work(write);
+            if (write.Discarded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+            return result;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
-    public readonly struct WriteLease(SemaphoreSlim gate) : IDisposable
+    public Task WriteAsync(Func<DatabaseWrite, Task> work, CancellationToken cancellationToken = default) =>
+        WriteAsync(async write =>
+        {
+            await work(write);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>Brings the schema up to date (its own transactions, and the WAL switch, need a connection outside one).</summary>
+    public int Migrate()
     {
-        public void Dispose() => gate.Release();
+        writeGate.Wait();
+        try
+        {
+            using var connection = new SqliteConnection(writableConnectionString);
+            connection.Open();
+            return SchemaMigrator.Migrate(connection);
+        }
+        finally
+        {
+            writeGate.Release();
+        }
     }
 
     public SqliteConnection Open()

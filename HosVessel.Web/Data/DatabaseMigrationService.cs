@@ -11,11 +11,8 @@ public sealed class DatabaseMigrationService(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        using (var connection = database.Open())
-        {
-            var version = SchemaMigrator.Migrate(connection);
-            logger.LogInformation("Database {Path} is at schema version {Version}", database.FilePath, version);
-        }
+        var version = database.Migrate();
+        logger.LogInformation("Database {Path} is at schema version {Version}", database.FilePath, version);
         foreach (var initializer in initializers.OrderBy(i => i.Order))
         {
             await initializer.InitializeAsync(cancellationToken);

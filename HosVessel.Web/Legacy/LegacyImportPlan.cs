@@ -14,17 +14,14 @@ public sealed class LegacyImportPlan
         ["yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     public required IReadOnlyList<UserRow> Users { get; init; }
-    public required IReadOnlyList<VesselRow> Vessels { get; init; }
+    /// <summary>The register rows to insert as they are (the old ids kept), in the register's own shape.</summary>
+    public required IReadOnlyList<Vessel> Vessels { get; init; }
     public required IReadOnlyList<VoyageRow> Voyages { get; init; }
     public required LegacyImportSummary Summary { get; init; }
 
     public bool HasAdmin => Users.Any(u => u.Role == Roles.Admin);
 
     public sealed record UserRow(long LegacyId, string Username, string PasswordHash, string Role);
-
-    public sealed record VesselRow(
-        long Id, string Name, string NameKey, string ImoNo, string? ShipCode, string ShipType, string Size, string Flag,
-        string? Ro, string? Class, string? BuiltYear, string? Tic, string? Crew, string CreatedAt);
 
     public sealed record VoyageRow(long Id, string VesselKey, string VesselName, IReadOnlyList<string?> Fields, string UpdatedAt);
 
@@ -85,7 +82,7 @@ public sealed class LegacyImportPlan
         return rows;
     }
 
-    private static List<VesselRow> PlanVessels(
+    private static List<Vessel> PlanVessels(
         IReadOnlyList<LegacyVessel> legacy, IReadOnlyList<LegacyVesselDetail> details, string createdAt, LegacyImportSummary summary)
     {
         var vesselIds = legacy.Select(v => v.Id).ToHashSet();
@@ -105,7 +102,7 @@ public sealed class LegacyImportPlan
             detailByVessel[vesselId] = detail;
         }
 
-        var rows = new List<VesselRow>();
+        var rows = new List<Vessel>();
         var imoTaken = new Dictionary<string, long>(StringComparer.Ordinal);
         var nameKeyTaken = new Dictionary<string, long>(StringComparer.Ordinal);
         var shipCodeTaken = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
@@ -140,7 +137,11 @@ public sealed class LegacyImportPlan
             {
                 summary.VesselsWithoutDetail++;
                 summary.Flag("vessel", vessel.Id, "has no vessel_detail row: ship code, RO, class, TIC and crew are empty until the vessel is edited");
-                rows.Add(new VesselRow(vessel.Id, name, nameKey, imo, null, shipType, size, flag, null, null, null, null, null, createdAt));
+                rows.Add(new Vessel
+                {
+                    Id = vessel.Id, NameKey = nameKey, CreatedAt = createdAt, UpdatedAt = createdAt,
+                    Name = name, ImoNo = imo, ShipType = shipType, Size = size, Flag = flag,
+                });
                 continue;
             }
             var shipCode = Optional(detail.ShipCode, "ship_code", vessel.Id, summary);
@@ -149,14 +150,16 @@ public sealed class LegacyImportPlan
                 summary.Flag("vessel", vessel.Id, $"ship code '{shipCode}' is already vessel #{shipCodeTaken[shipCode]}'s; left empty");
                 shipCode = null;
             }
-            rows.Add(new VesselRow(
-                vessel.Id, name, nameKey, imo, shipCode, shipType, size, flag,
-                Optional(detail.VesselRo, "vessel_ro", vessel.Id, summary),
-                Optional(detail.VesselClass, "vessel_class", vessel.Id, summary),
-                string.IsNullOrWhiteSpace(detail.BuiltYear) ? null : detail.BuiltYear,
-                Optional(detail.Team, "team", vessel.Id, summary),
-                Optional(detail.Crew, "crew", vessel.Id, summary),
-                createdAt));
+            rows.Add(new Vessel
+            {
+                Id = vessel.Id, NameKey = nameKey, CreatedAt = createdAt, UpdatedAt = createdAt,
+                Name = name, ImoNo = imo, ShipCode = shipCode, ShipType = shipType, Size = size, Flag = flag,
+                Ro = Optional(detail.VesselRo, "vessel_ro", vessel.Id, summary),
+                Class = Optional(detail.VesselClass, "vessel_class", vessel.Id, summary),
+                BuiltYear = string.IsNullOrWhiteSpace(detail.BuiltYear) ? null : detail.BuiltYear,
+                Tic = Optional(detail.Team, "team", vessel.Id, summary),
+                Crew = Optional(detail.Crew, "crew", vessel.Id, summary),
+            });
         }
         summary.VesselsImported = rows.Count;
         summary.DetailsImported = detailByVessel.Count;
@@ -164,7 +167,7 @@ public sealed class LegacyImportPlan
     }
 
     private static List<VoyageRow> PlanVoyages(
-        IReadOnlyList<LegacyVoyage> legacy, IReadOnlyList<LegacyVessel> legacyVessels, List<VesselRow> vessels,
+        IReadOnlyList<LegacyVoyage> legacy, IReadOnlyList<LegacyVessel> legacyVessels, List<Vessel> vessels,
         DateTimeOffset now, LegacyImportSummary summary)
     {
         var vesselIdByKey = new Dictionary<string, long>(StringComparer.Ordinal);

@@ -4,6 +4,8 @@ using Dapper;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Data;
+using HosVessel.Web.Voyages;
+using HosVessel.Web.Vessels;
 using Microsoft.Data.Sqlite;
 
 namespace HosVessel.Web.Legacy;
@@ -12,7 +14,7 @@ namespace HosVessel.Web.Legacy;
 /// Copies the old app's users, vessels and voyages into our empty database in one transaction,
 /// and records in <c>app_meta</c> that it ran. A dry run does the same work and rolls it back.
 /// </summary>
-public sealed class LegacyImporter(Database database, BackupWriter backups, TimeProvider clock)
+public sealed class LegacyImporter(Database database, VesselStore vessels, BackupWriter backups, TimeProvider clock)
 {
     public const string ImportedAtKey = "legacy.imported_at";
     public const string SourceKey = "legacy.source";
@@ -33,8 +35,18 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
         var summary = plan.Summary;
         summary.DryRun = options.DryRun;
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
+        var importedAt = now.ToString("O", CultureInfo.InvariantCulture);
+        var result = await database.WriteAsync(write => ImportAsync(write, plan, options, importedAt, started, activity, cancellationToken), cancellationToken);
+        vessels.RegisterChanged();
+        return result;
+    }
+
+    private async Task<LegacyImportSummary> ImportAsync(
+        DatabaseWrite write, LegacyImportPlan plan, LegacyImportOptions options, string importedAt, long started, Activity? activity,
+        CancellationToken cancellationToken)
+    {
+        var summary = plan.Summary;
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var target = await InspectAsync(connection, transaction);
         IReadOnlyList<LegacyImportPlan.UserRow>? replacingUsers = null;
         if (target.WhyNotEmpty is { } reason)
@@ -43,7 +55,7 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
             {
                 throw new LegacyImportRefusedException(reason);
             }
-            var (content, onlyBootstrap) = await LegacyReplacement.DescribeAsync(connection, transaction);
+            var (content, onlyBootstrap) = await LegacyReplacement.DescribeAsync(write);
             if (!onlyBootstrap && !options.Force)
             {
                 throw new LegacyImportRefusedException(
@@ -62,12 +74,12 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
                 }
             }
             summary.Replaced = content;
-            replacingUsers = await LegacyReplacement.ClearAsync(connection, transaction, plan);
+            replacingUsers = await LegacyReplacement.ClearAsync(write, vessels.In(write), plan);
         }
         try
         {
-            var users = replacingUsers ?? await ReplaceBootstrapAdminAsync(connection, transaction, target.BootstrapAdmin, plan);
-            await InsertAsync(connection, transaction, users, plan, now);
+            var users = replacingUsers ?? await ReplaceBootstrapAdminAsync(write, target.BootstrapAdmin, plan);
+            await InsertAsync(write, users, plan, importedAt);
         }
         catch (SqliteException exception)
         {
@@ -77,17 +89,13 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
         activity?.SetTag("hosvessel.legacy.summary", summary.Counts);
         if (options.DryRun)
         {
-            transaction.Rollback();
-        }
-        else
-        {
-            transaction.Commit();
+            write.Discard();
         }
         return summary;
     }
 
     public static async Task<bool> WasImportedAsync(SqliteConnection connection) =>
-        await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM app_meta WHERE key = @key", new { key = ImportedAtKey }) > 0;
+        await AppMeta.GetAsync(connection, ImportedAtKey) is not null;
 
     /// <summary>
     /// Empty means: never imported, no vessels, no voyages, and no users except at most one admin with no
@@ -96,8 +104,7 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
     public static async Task<(string? WhyNotEmpty, BootstrapAdmin? BootstrapAdmin)> InspectAsync(
         SqliteConnection connection, SqliteTransaction? transaction = null)
     {
-        var importedAt = await connection.ExecuteScalarAsync<string?>(
-            "SELECT value FROM app_meta WHERE key = @key", new { key = ImportedAtKey }, transaction);
+        var importedAt = await AppMeta.GetAsync(connection, ImportedAtKey, transaction);
         if (importedAt is not null)
         {
             return ($"the old app's data was already imported at {importedAt}", null);
@@ -131,7 +138,7 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
 
     // The old users take over; the first-start admin stays only when the old data has no admin at all.
     private static async Task<IReadOnlyList<LegacyImportPlan.UserRow>> ReplaceBootstrapAdminAsync(
-        SqliteConnection connection, SqliteTransaction transaction, BootstrapAdmin? admin, LegacyImportPlan plan)
+        DatabaseWrite write, BootstrapAdmin? admin, LegacyImportPlan plan)
     {
         if (admin is null)
         {
@@ -139,7 +146,7 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
         }
         if (plan.HasAdmin)
         {
-            await connection.ExecuteAsync("DELETE FROM users WHERE id = @Id", new { admin.Id }, transaction);
+            await UserStore.DeleteUnusedAsync(write, admin.Id);
             return plan.Users;
         }
         var kept = new List<LegacyImportPlan.UserRow>();
@@ -156,61 +163,17 @@ public sealed class LegacyImporter(Database database, BackupWriter backups, Time
         return kept;
     }
 
-    private static async Task InsertAsync(
-        SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<LegacyImportPlan.UserRow> users,
-        LegacyImportPlan plan, DateTimeOffset now)
+    // Each table through its owner, all in this one write.
+    private async Task InsertAsync(DatabaseWrite write, IReadOnlyList<LegacyImportPlan.UserRow> users, LegacyImportPlan plan, string createdAt)
     {
-        var createdAt = now.ToString("O", CultureInfo.InvariantCulture);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO users (username, password_hash, role, security_stamp, created_at)
-            VALUES (@Username, @PasswordHash, @Role, @SecurityStamp, @CreatedAt)
-            """,
-            users.Select(u => new { u.Username, u.PasswordHash, u.Role, SecurityStamp = NewStamp(), CreatedAt = createdAt }),
-            transaction);
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO vessels (id, name, name_key, imo_no, ship_code, ship_type, size, flag, ro, class, built_year, tic, crew,
-                                 created_at, updated_at)
-            VALUES (@Id, @Name, @NameKey, @ImoNo, @ShipCode, @ShipType, @Size, @Flag, @Ro, @Class, @BuiltYear, @Tic, @Crew,
-                    @CreatedAt, @CreatedAt)
-            """,
-            plan.Vessels, transaction);
-
-        var columns = LegacyVoyage.CopiedColumns;
-        await connection.ExecuteAsync(
-            $"""
-            INSERT INTO voyages (id, vessel_key, vessel_name, updated_at, {string.Join(", ", columns)})
-            VALUES (@id, @vessel_key, @vessel_name, @updated_at, {string.Join(", ", columns.Select(c => "@" + c))})
-            """,
-            plan.Voyages.Select(v =>
-            {
-                var parameters = new Dictionary<string, object?>
-                {
-                    ["id"] = v.Id, ["vessel_key"] = v.VesselKey, ["vessel_name"] = v.VesselName, ["updated_at"] = v.UpdatedAt,
-                };
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    parameters[columns[i]] = v.Fields[i];
-                }
-                return parameters;
-            }),
-            transaction);
-
-        await connection.ExecuteAsync(
-            "INSERT OR REPLACE INTO app_meta (key, value) VALUES (@Key, @Value)",
-            new[]
-            {
-                new { Key = ImportedAtKey, Value = createdAt },
-                new { Key = SourceKey, Value = plan.Summary.Source },
-                new { Key = SummaryKey, Value = plan.Summary.Counts },
-            },
-            transaction);
+        await UserStore.InsertImportedAsync(write, users.Select(u => (u.Username, u.PasswordHash, u.Role)), createdAt);
+        await vessels.In(write).InsertRowsAsync(plan.Vessels);
+        await VoyageStore.InsertImportedAsync(write, plan.Voyages.Select(v => (v.Id, v.VesselKey, v.VesselName, v.UpdatedAt, v.Fields)));
+        await AppMeta.SetAsync(write, ImportedAtKey, createdAt);
+        await AppMeta.SetAsync(write, SourceKey, plan.Summary.Source);
+        await AppMeta.SetAsync(write, SummaryKey, plan.Summary.Counts);
     }
-
-    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }
-
 /// <summary>What the import may do to a database that is not empty.</summary>
 /// <param name="Replace">Back the current database up beside it, clear it, and import (only the first-start admin may be there).</param>
 /// <param name="Force">With <paramref name="Replace"/>: replace whatever the database holds.</param>

@@ -1,6 +1,8 @@
 using Dapper;
 using HosVessel.Web.Accounts;
-using Microsoft.Data.Sqlite;
+using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
+using HosVessel.Web.Voyages;
 
 namespace HosVessel.Web.Legacy;
 
@@ -11,14 +13,14 @@ namespace HosVessel.Web.Legacy;
 internal static class LegacyReplacement
 {
     /// <summary>What the database holds, in words, and whether that is only the first-start admin and its sessions.</summary>
-    public static async Task<(string Content, bool OnlyBootstrapAdmin)> DescribeAsync(SqliteConnection connection, SqliteTransaction transaction)
+    public static async Task<(string Content, bool OnlyBootstrapAdmin)> DescribeAsync(DatabaseWrite write)
     {
-        var counts = await connection.QuerySingleAsync<(long Users, long Admins, long Vessels, long Voyages, long Imported)>(
+        var counts = await write.Connection.QuerySingleAsync<(long Users, long Admins, long Vessels, long Voyages, long Imported)>(
             """
             SELECT (SELECT count(*) FROM users), (SELECT count(*) FROM users WHERE role = @admin),
                    (SELECT count(*) FROM vessels), (SELECT count(*) FROM voyages),
                    (SELECT count(*) FROM app_meta WHERE key = @imported)
-            """, new { admin = Roles.Admin, imported = LegacyImporter.ImportedAtKey }, transaction);
+            """, new { admin = Roles.Admin, imported = LegacyImporter.ImportedAtKey }, write.Transaction);
         var content = $"{counts.Users} user(s), {counts.Vessels} vessel(s), {counts.Voyages} voyage(s)" +
                       (counts.Imported > 0 ? " and an earlier import of the old app's data" : "");
         var onlyBootstrap = counts is { Users: <= 1, Vessels: 0, Voyages: 0, Imported: 0 } && counts.Users == counts.Admins;
@@ -30,28 +32,16 @@ internal static class LegacyReplacement
     /// When the old data has no admin, the current admins stay (someone must be able to administer) and old
     /// users with their names are skipped. Returns the old users to insert.
     /// </summary>
-    public static async Task<IReadOnlyList<LegacyImportPlan.UserRow>> ClearAsync(
-        SqliteConnection connection, SqliteTransaction transaction, LegacyImportPlan plan)
+    public static async Task<IReadOnlyList<LegacyImportPlan.UserRow>> ClearAsync(DatabaseWrite write, VesselWrites vessels, LegacyImportPlan plan)
     {
-        await connection.ExecuteAsync(
-            """
-            DELETE FROM user_sessions;
-            DELETE FROM voyages;
-            DELETE FROM vessels;
-            DELETE FROM app_meta WHERE key IN (@ImportedAtKey, @SourceKey, @SummaryKey);
-            DELETE FROM users WHERE @deleteAdmins OR role <> @admin;
-            """,
-            new
-            {
-                LegacyImporter.ImportedAtKey, LegacyImporter.SourceKey, LegacyImporter.SummaryKey,
-                deleteAdmins = plan.HasAdmin, admin = Roles.Admin,
-            }, transaction);
+        var kept = (await UserStore.ClearForReplacementAsync(write, deleteAdmins: plan.HasAdmin)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        await VoyageStore.DeleteAllAsync(write);
+        await vessels.DeleteAllAsync();
+        await AppMeta.DeleteAsync(write, LegacyImporter.ImportedAtKey, LegacyImporter.SourceKey, LegacyImporter.SummaryKey);
         if (plan.HasAdmin)
         {
             return plan.Users;
         }
-        var kept = (await connection.QueryAsync<string>("SELECT username FROM users", transaction: transaction))
-            .ToHashSet(StringComparer.OrdinalIgnoreCase);
         var users = new List<LegacyImportPlan.UserRow>();
         foreach (var user in plan.Users)
         {

@@ -1,10 +1,11 @@
 using System.Text;
+using nietras.SeparatedValues;
 
 namespace HosVessel.Web.Vessels;
 
 /// <summary>
-/// The register as CSV: UTF-8 with a BOM so Excel shows Korean, a header of the snake_case keys,
-/// and RFC 4180 quoting. The importer reads the same format back.
+/// The register as CSV, read and written with Sep: UTF-8 with a BOM so Excel shows Korean, a header of the
+/// snake_case keys, and RFC 4180 quoting. The importer reads the same format back.
 /// A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a CR) is written with a
 /// leading <c>'</c>, which Excel shows as text; <see cref="Unguard"/> takes it off again on import.
 /// </summary>
@@ -14,22 +15,28 @@ public static class VesselCsv
 
     public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: true);
 
-    public static IReadOnlyList<string> Header { get; } = ["id", .. VesselField.All.Select(f => f.Key)];
+    public static IReadOnlyList<string> Header { get; } = ["id", .. VesselFieldTable.All.Select(f => f.Key)];
 
     public static async Task WriteAsync(Stream stream, IEnumerable<Vessel> vessels, CancellationToken cancellationToken = default)
     {
-        await using var writer = new StreamWriter(stream, Encoding, bufferSize: 64 * 1024, leaveOpen: true);
-        await writer.WriteAsync(string.Join(',', Header) + "\r\n");
-        foreach (var vessel in vessels)
+        // RFC 4180 (and Excel) line ends, on every platform.
+        await using var text = new StreamWriter(stream, Encoding, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
+        // The header is written even for an empty list (Sep writes it with the first row only).
+        await text.WriteAsync(string.Join(',', Header) + "\r\n");
+        // Async rows and disposal: a response body refuses synchronous writes.
+        await using (var writer = Sep.New(',').Writer(options => options with { Escape = true, WriteHeader = false }).To(text))
         {
-            var fields = vessel.ToFields();
-            var line = new StringBuilder(vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var field in VesselField.All)
+            foreach (var vessel in vessels)
             {
-                line.Append(',').Append(Quote(Guard(field.Get(fields))));
+                await using var row = writer.NewRow(cancellationToken);
+                row[Header[0]].Format(vessel.Id);
+                foreach (var field in VesselFieldTable.All)
+                {
+                    row[field.Key].Set(Guard(field.Get(vessel)) ?? "");
+                }
             }
-            await writer.WriteAsync(line.Append("\r\n"), cancellationToken);
         }
+        await text.FlushAsync(cancellationToken);
     }
 
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
@@ -48,85 +55,37 @@ public static class VesselCsv
         return quotes > 0 && Array.IndexOf(FormulaStarts, value[quotes]) >= 0;
     }
 
-    private static string Quote(string? value) =>
-        value is null ? "" :
-        value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-
-    /// <summary>Splits CSV text into records, each with the 1-based line it starts on.</summary>
+    /// <summary>Splits CSV text into records (blank lines left out), each with the 1-based line it starts on.</summary>
     public static List<(int Line, List<string> Cells)> Parse(string text)
     {
         var records = new List<(int, List<string>)>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var line = 1;
-        var recordLine = 1;
-        var quoted = false;
-        var i = 0;
-        while (i < text.Length)
+        // Quotes are taken off here rather than by Sep, so a quote opened and never closed is named, not swallowed.
+        using var reader = Sep.New(',').Reader(options => options with { HasHeader = false, DisableColCountCheck = true }).FromText(text);
+        foreach (var row in reader)
         {
-            var c = text[i];
-            if (quoted)
+            var cells = new List<string>(row.ColCount);
+            for (var i = 0; i < row.ColCount; i++)
             {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    line += c == '\n' ? 1 : 0;
-                    cell.Append(c);
-                }
-                i++;
-                continue;
+                cells.Add(Unquote(row[i].Span, row.LineNumberFrom));
             }
-            switch (c)
+            if (cells is not [""])
             {
-                case '"' when cell.Length == 0:
-                    quoted = true;
-                    break;
-                case ',':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    cells.Add(cell.ToString());
-                    cell.Clear();
-                    AddRecord();
-                    line++;
-                    recordLine = line;
-                    break;
-                default:
-                    cell.Append(c);
-                    break;
+                records.Add((row.LineNumberFrom, cells));
             }
-            i++;
-        }
-        if (quoted)
-        {
-            throw new FormatException($"{recordLine}행에서 시작한 따옴표(\")가 닫히지 않았습니다.");
-        }
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            AddRecord();
         }
         return records;
+    }
 
-        void AddRecord()
+    private static string Unquote(ReadOnlySpan<char> cell, int line)
+    {
+        if (cell.IsEmpty || cell[0] != '"')
         {
-            if (cells.Count > 1 || cells[0].Length > 0)
-            {
-                records.Add((recordLine, cells));
-            }
-            cells = [];
+            return cell.ToString();
         }
+        if (cell.Length < 2 || cell[^1] != '"')
+        {
+            throw new FormatException($"{line}행에서 시작한 따옴표(\")가 닫히지 않았습니다.");
+        }
+        return cell[1..^1].ToString().Replace("\"\"", "\"", StringComparison.Ordinal);
     }
 }

@@ -105,7 +105,7 @@ public static class VesselImportReader
                 problem ??= $"{number}번째 항목의 키 이름에 짝이 없는 서로게이트(\\ud800 같은 잘못된 유니코드 이스케이프)가 있습니다.";
                 continue;
             }
-            if (VesselField.Find(name) is not { } field)
+            if (VesselFieldTable.Find(name) is not { } field)
             {
                 continue;
             }
@@ -123,7 +123,7 @@ public static class VesselImportReader
                     field.Set(fields, null);
                     break;
                 // IMO numbers and years often arrive as JSON numbers.
-                case JsonValueKind.Number when field.Key is "imo_no" or "built_year":
+                case JsonValueKind.Number when field.NumberAllowed:
                     field.Set(fields, value.GetRawText());
                     break;
                 default:
@@ -145,7 +145,7 @@ public static class VesselImportReader
         {
             throw new ImportFormatException($"CSV 형식이 잘못되었습니다: {exception.Message}");
         }
-        var header = records.Count == 0 ? [] : records[0].Cells.Select(h => VesselField.Find(h.Trim())).ToList();
+        var header = records.Count == 0 ? [] : records[0].Cells.Select(h => VesselFieldTable.Find(h.Trim())).ToList();
         if (!header.Any(f => f?.Key == "imo_no") || !header.Any(f => f?.Key == "name"))
         {
             throw new ImportFormatException(

@@ -1,5 +1,3 @@
-using Dapper;
-using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Vessels;
 
@@ -8,7 +6,7 @@ namespace HosVessel.Web.Vessels;
 /// A matched vessel is merged: only the keys the file has are compared and written, so a file without a column
 /// never blanks it. One transaction: a single bad row rejects the whole file unless invalid rows are to be skipped.
 /// </summary>
-public sealed class VesselImporter(Database database, VesselStore store)
+public sealed class VesselImporter(VesselStore store)
 {
     public const long MaxBytes = VesselImportReader.MaxBytes;
 
@@ -37,9 +35,12 @@ public sealed class VesselImporter(Database database, VesselStore store)
             return ImportSummary.Failed(exception.Message);
         }
 
+        return await store.WriteAsync(vessels => ApplyAsync(vessels, rows, skipInvalid, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<ImportSummary> ApplyAsync(VesselWrites vessels, List<ImportRow> rows, bool skipInvalid, CancellationToken cancellationToken)
+    {
         var summary = new ImportSummary();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
         var seenImos = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
@@ -56,10 +57,9 @@ public sealed class VesselImporter(Database database, VesselStore store)
                 summary.Rejected.Add(new ImportRejection(row.Number, label, $"IMO 번호 {cleaned.ImoNo}이(가) 파일 안에 이미 나왔습니다. 한 선박은 한 행에만 적어 주세요."));
                 continue;
             }
-            var existing = cleaned.ImoNo is null ? null : await connection.QuerySingleOrDefaultAsync<Vessel>(
-                $"SELECT {VesselStore.Columns} FROM vessels WHERE imo_no = @imo", new { imo = cleaned.ImoNo }, transaction);
+            var existing = cleaned.ImoNo is null ? null : await vessels.FindByImoAsync(cleaned.ImoNo);
             var merged = existing is null ? cleaned : Merge(existing.ToFields(), cleaned, row.Present);
-            var errors = await VesselStore.ValidateAsync(connection, transaction, merged, existing?.Id);
+            var errors = await vessels.ValidateAsync(merged, existing?.Id);
             // Stored values the file does not touch are not the file's problem (old rows may predate a rule).
             var relevant = existing is null ? errors : errors.Where(e => row.Present.Contains(e.Key)).ToDictionary();
             if (relevant.Count > 0)
@@ -73,7 +73,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
             }
             if (existing is null)
             {
-                await store.InsertAsync(connection, transaction, merged);
+                await vessels.InsertAsync(merged);
                 summary.Added++;
                 continue;
             }
@@ -83,15 +83,14 @@ public sealed class VesselImporter(Database database, VesselStore store)
                 summary.Unchanged++;
                 continue;
             }
-            await store.UpdateRowAsync(connection, transaction, existing.Id, merged);
-            summary.Changes.Add(new ImportChange(row.Number, merged.Name ?? existing.Name, changed));
+            await vessels.UpdateAsync(existing.Id, merged);
+            summary.Changes.Add(new ImportChange(row.Number, merged.Name ?? existing.Name ?? "", changed));
         }
         if (summary.Rejected.Count > 0 && !skipInvalid)
         {
-            transaction.Rollback();
+            vessels.Discard();
             return summary;
         }
-        transaction.Commit();
         summary.Applied = true;
         return summary;
     }
@@ -99,7 +98,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
     // The stored vessel with the file's values for the keys the file has; every other field stays exactly as stored.
     private static VesselFields Merge(VesselFields stored, VesselFields cleaned, IReadOnlySet<string> present)
     {
-        foreach (var field in VesselField.All.Where(f => present.Contains(f.Key)))
+        foreach (var field in VesselFieldTable.All.Where(f => present.Contains(f.Key)))
         {
             field.Set(stored, field.Get(cleaned));
         }
@@ -107,7 +106,7 @@ public sealed class VesselImporter(Database database, VesselStore store)
     }
 
     private static List<string> ChangedFields(VesselFields stored, VesselFields merged) =>
-        [.. VesselField.All.Where(f => !string.Equals(f.Get(stored), f.Get(merged), StringComparison.Ordinal)).Select(f => f.Key)];
+        [.. VesselFieldTable.All.Where(f => !string.Equals(f.Get(stored), f.Get(merged), StringComparison.Ordinal)).Select(f => f.Key)];
 }
 
 /// <summary>What an import did: counts, each changed vessel with its fields, each rejected row with its reason, or the file-level error.</summary>

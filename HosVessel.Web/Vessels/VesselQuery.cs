@@ -1,74 +1,60 @@
-using System.Text;
-using Dapper;
+using HosVessel.Web.Data;
+using Microsoft.AspNetCore.Mvc;
 
 namespace HosVessel.Web.Vessels;
 
 /// <summary>
-/// The list's filters, sort and page, shared by the list page, its CSV and the read API.
-/// Sort columns come from a whitelist, so a query string never reaches the SQL text.
+/// The vessel list's filters, sort and page as the query string gives them, bound with <c>[AsParameters]</c> by
+/// the read API and by the list page's model. Sort columns come from the field table's sortable fields, so a query
+/// string never reaches the SQL text.
 /// </summary>
 public sealed record VesselQuery(
-    string? Name = null, string? ShipType = null, string? Flag = null, string? Sort = null, string? Dir = null, int Page = 1)
+    [FromQuery(Name = "name")] string? Name = null,
+    [FromQuery(Name = "ship_type")] string? ShipType = null,
+    [FromQuery(Name = "flag")] string? Flag = null,
+    [FromQuery(Name = "sort")] string? Sort = null,
+    [FromQuery(Name = "dir")] string? Dir = null,
+    [FromQuery(Name = ListQuery.PageKey)] int Page = 1)
 {
     public const int PageSize = 20;
     private const int MinIndexedTermLength = 3;
 
-    private static readonly Dictionary<string, string> SortColumns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["name"] = "name COLLATE NOCASE",
-        ["imo_no"] = "imo_no",
-        ["ship_code"] = "ship_code COLLATE NOCASE",
-        ["ship_type"] = "ship_type",
-        ["size"] = "size",
-        ["flag"] = "flag",
-        ["class"] = "class",
-        ["built_year"] = "built_year",
-        ["tic"] = "tic",
-        ["crew"] = "crew",
-        ["internal_audit"] = "internal_audit",
-    };
+    private static readonly Dictionary<string, string> SortColumns =
+        VesselFieldTable.All.Where(f => f.Sortable).ToDictionary(f => f.Key, f => f.SortExpression, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The sort key actually used: a whitelisted column, else <c>name</c>.</summary>
-    public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : "name";
+    private static readonly string ContainsTerm =
+        "(" + string.Join(" OR ", VesselFieldTable.All.Where(f => f.Searched).Select(f => $@"{f.Column} LIKE @term ESCAPE '\'")) + ")";
+
+    /// <summary>The sort key actually used: a sortable field's key, else <c>name</c>.</summary>
+    public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : VesselFieldTable.Name.Key;
 
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
 
-    public int SafePage => Math.Max(1, Page);
-
     internal string OrderBy => $"{SortColumns[SortKey]} {(Descending ? "DESC" : "ASC")}, id {(Descending ? "DESC" : "ASC")}";
 
-    /// <summary>The WHERE clause (or empty) and its parameters.</summary>
-    internal (string Sql, DynamicParameters Parameters) Where()
+    /// <summary>The filters as SQL and as link values.</summary>
+    public ListQuery ToListQuery()
     {
-        var sql = new StringBuilder();
-        var parameters = new DynamicParameters();
-        void And(string condition) => sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(condition);
+        var list = new ListQuery().Keep("name", Name);
         if (SearchTerm(Name) is { } term)
         {
             if (term.EnumerateRunes().Count() >= MinIndexedTermLength)
             {
                 // The trigram index (0002_vessel_search.sql) finds substrings; a quoted phrase is taken literally.
-                parameters.Add("phrase", "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
-                And("id IN (SELECT rowid FROM vessel_search WHERE vessel_search MATCH @phrase)");
+                list.And("id IN (SELECT rowid FROM vessel_search WHERE vessel_search MATCH @phrase)",
+                    "phrase", "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
             }
             else
             {
                 // Too short for trigrams: scan. LIKE is case-insensitive for ASCII; Korean has no case.
-                parameters.Add("term", "%" + EscapeLike(term) + "%");
-                And(@"(name LIKE @term ESCAPE '\' OR ship_code LIKE @term ESCAPE '\' OR imo_no LIKE @term ESCAPE '\' OR callsign LIKE @term ESCAPE '\')");
+                list.And(ContainsTerm, "term", "%" + EscapeLike(term) + "%");
             }
         }
-        if (!string.IsNullOrWhiteSpace(ShipType))
-        {
-            parameters.Add("shipType", ShipType.Trim().ToUpperInvariant());
-            And("ship_type = @shipType");
-        }
-        if (!string.IsNullOrWhiteSpace(Flag))
-        {
-            parameters.Add("flag", Flag.Trim().ToUpperInvariant());
-            And("flag = @flag");
-        }
-        return (sql.ToString(), parameters);
+        return list
+            .Filter("ship_type", ShipType, "ship_type = @shipType", "shipType", value => value.ToUpperInvariant())
+            .Filter("flag", Flag, "flag = @flag", "flag", value => value.ToUpperInvariant())
+            .Keep("sort", Sort)
+            .Keep("dir", Dir);
     }
 
     // No register value holds a control character, and FTS5 ends a quoted phrase at a NUL ("unterminated string"):
@@ -85,27 +71,4 @@ public sealed record VesselQuery(
 
     private static string EscapeLike(string term) =>
         term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
-    /// <summary>Query-string values for links that keep the filters (pager, sort headers, CSV).</summary>
-    public Dictionary<string, string> RouteValues(int? page = null, string? sort = null, string? dir = null)
-    {
-        var values = new Dictionary<string, string>();
-        void Put(string key, string? value)
-        {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                values[key] = value;
-            }
-        }
-        Put("name", Name);
-        Put("ship_type", ShipType);
-        Put("flag", Flag);
-        Put("sort", sort ?? Sort);
-        Put("dir", dir ?? Dir);
-        if ((page ?? SafePage) > 1)
-        {
-            values["page"] = (page ?? SafePage).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-        return values;
-    }
 }

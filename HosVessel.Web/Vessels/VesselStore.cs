@@ -1,4 +1,6 @@
 using System.Data;
+using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using HosVessel.Web.Data;
 
@@ -7,52 +9,48 @@ namespace HosVessel.Web.Vessels;
 /// <summary>Reads and writes the register. Each list page is one page query plus one count.</summary>
 public sealed class VesselStore(Database database, TimeProvider clock)
 {
-    internal const string Columns =
-        "id, name, name_key AS NameKey, imo_no AS ImoNo, ship_code AS ShipCode, ship_type AS ShipType, size, flag, ro, " +
-        "class, built_year AS BuiltYear, shipyard, finance, tic, crew, callsign, internal_audit AS InternalAudit, " +
-        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+    // The stored columns first, then the table's in VesselFieldTable order; ReadAsync relies on it.
+    internal static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
 
     public async Task<Vessel?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Vessel>($"SELECT {Columns} FROM vessels WHERE id = @id", new { id });
+        return (await ReadAsync(connection, $"{Select} WHERE id = @id", new { id })).SingleOrDefault();
     }
 
     public async Task<Vessel?> FindByImoAsync(string imo, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels WHERE imo_no = @imo", new { imo = ImoNumber.Clean(imo) });
+        return (await ReadAsync(connection, $"{Select} WHERE imo_no = @imo", new { imo = ImoNumber.Clean(imo) })).SingleOrDefault();
     }
 
     /// <summary>The vessel whose name normalises like <paramref name="name"/> (see <see cref="VesselName.Normalise"/>).</summary>
     public async Task<Vessel?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QueryFirstOrDefaultAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels WHERE name_key = @key ORDER BY id LIMIT 1", new { key = VesselName.Normalise(name) });
+        return (await ReadAsync(connection, $"{Select} WHERE name_key = @key ORDER BY id LIMIT 1", new { key = VesselName.Normalise(name) }))
+            .SingleOrDefault();
     }
 
     public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = query.Where();
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM vessels{where}", parameters);
-        var lastPage = Math.Max(1, (int)((total + VesselQuery.PageSize - 1) / VesselQuery.PageSize));
-        var page = Math.Min(query.SafePage, lastPage);
-        parameters.Add("limit", VesselQuery.PageSize);
-        parameters.Add("offset", (page - 1) * VesselQuery.PageSize);
-        var items = await connection.QueryAsync<Vessel>(
-            $"SELECT {Columns} FROM vessels{where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", parameters);
-        return new PaginatedList<Vessel>(items.AsList(), total, page, VesselQuery.PageSize);
+        return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
+            () => connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM vessels{list.Where}", list.Parameters),
+            async (limit, offset) =>
+            {
+                list.Parameters.AddDynamicParams(new { limit, offset });
+                return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", list.Parameters);
+            });
     }
 
     /// <summary>Every vessel matching the filters, in the list's order (for the CSV download).</summary>
     public async Task<IReadOnlyList<Vessel>> ListAllAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
-        var (where, parameters) = query.Where();
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<Vessel>($"SELECT {Columns} FROM vessels{where} ORDER BY {query.OrderBy}", parameters)).AsList();
+        return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
     }
 
     private readonly VesselFilterOptionsCache filterOptions = new(clock);
@@ -86,47 +84,52 @@ public sealed class VesselStore(Database database, TimeProvider clock)
             """)).AsList();
     }
 
+    /// <summary>The register's statements inside <paramref name="write"/>, for work that spans tables (imports).</summary>
+    public VesselWrites In(DatabaseWrite write) => new(write, clock);
+
+    /// <summary>Runs <paramref name="work"/> in one write: all its changes commit together, or none (see <see cref="VesselWrites.Discard"/>).</summary>
+    public Task<T> WriteAsync<T>(Func<VesselWrites, Task<T>> work, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => work(In(write)), cancellationToken);
+
     public async Task<SaveResult> CreateAsync(VesselFields fields, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
-        var cleaned = fields.Cleaned();
-        var errors = await ValidateAsync(connection, transaction, cleaned, excludeId: null);
-        if (errors.Count > 0)
+        var result = await database.WriteAsync(async write =>
         {
-            return SaveResult.Invalid(errors);
+            var vessels = In(write);
+            var cleaned = fields.Cleaned();
+            var errors = await vessels.ValidateAsync(cleaned, excludeId: null);
+            return errors.Count > 0 ? SaveResult.Invalid(errors) : SaveResult.Saved(await vessels.InsertAsync(cleaned));
+        }, cancellationToken);
+        if (result.Succeeded)
+        {
+            RegisterChanged();
+            VesselMetrics.Created.Add(1);
         }
-        var id = await InsertAsync(connection, transaction, cleaned);
-        transaction.Commit();
-        RegisterChanged();
-        VesselMetrics.Created.Add(1);
-        return SaveResult.Saved(id);
+        return result;
     }
 
     public async Task<SaveResult> UpdateAsync(long id, VesselFields fields, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
-        var cleaned = fields.Cleaned();
-        var errors = await ValidateAsync(connection, transaction, cleaned, excludeId: id);
-        if (errors.Count > 0)
+        var result = await database.WriteAsync(async write =>
         {
-            return SaveResult.Invalid(errors);
-        }
-        if (!await UpdateRowAsync(connection, transaction, id, cleaned))
+            var vessels = In(write);
+            var cleaned = fields.Cleaned();
+            var errors = await vessels.ValidateAsync(cleaned, excludeId: id);
+            return errors.Count > 0 ? SaveResult.Invalid(errors)
+                : await vessels.UpdateAsync(id, cleaned) ? SaveResult.Saved(id)
+                : SaveResult.NotFound();
+        }, cancellationToken);
+        if (result.Succeeded)
         {
-            return SaveResult.NotFound();
+            RegisterChanged();
+            VesselMetrics.Updated.Add(1);
         }
-        transaction.Commit();
-        RegisterChanged();
-        VesselMetrics.Updated.Add(1);
-        return SaveResult.Saved(id);
+        return result;
     }
 
     public async Task<bool> DeleteAsync(long id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var deleted = await connection.ExecuteAsync("DELETE FROM vessels WHERE id = @id", new { id }) > 0;
+        var deleted = await database.WriteAsync(write => In(write).DeleteAsync(id), cancellationToken);
         if (deleted)
         {
             RegisterChanged();
@@ -135,75 +138,24 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return deleted;
     }
 
-    /// <summary>Field rules plus uniqueness of name (by key), IMO and ship code, against the rows in the database.</summary>
-    internal static async Task<Dictionary<string, string>> ValidateAsync(
-        IDbConnection connection, IDbTransaction transaction, VesselFields cleaned, long? excludeId)
+    internal static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
     {
-        var errors = VesselValidator.Validate(cleaned);
-        var clashes = await connection.QueryAsync<(string NameKey, string ImoNo, string? ShipCode)>(
-            // One seek per unique index: SQLite 3.53 answers the same three tests joined by OR with a full table scan,
-            // which made each imported row cost a pass over the register (an import grew with the square of its size).
-            """
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE name_key = @nameKey AND id IS NOT @excludeId
-            UNION ALL
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE imo_no = @imo AND id IS NOT @excludeId
-            UNION ALL
-            SELECT name_key, imo_no, ship_code FROM vessels WHERE ship_code = @shipCode COLLATE NOCASE AND id IS NOT @excludeId
-            """,
-            new { nameKey = VesselName.Normalise(cleaned.Name), imo = cleaned.ImoNo, shipCode = cleaned.ShipCode, excludeId },
-            transaction);
-        foreach (var clash in clashes)
+        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
+        var vessels = new List<Vessel>();
+        while (await reader.ReadAsync())
         {
-            if (cleaned.Name is not null && clash.NameKey == VesselName.Normalise(cleaned.Name))
+            var vessel = new Vessel
             {
-                errors.TryAdd("name", "같은 이름의 선박이 이미 등록되어 있습니다.");
-            }
-            if (cleaned.ImoNo is not null && clash.ImoNo == cleaned.ImoNo)
+                Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
+            };
+            for (var i = 0; i < VesselFieldTable.All.Count; i++)
             {
-                errors.TryAdd("imo_no", "이 IMO 번호는 이미 등록되어 있습니다.");
+                // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
+                VesselFieldTable.All[i].Set(vessel, reader.IsDBNull(4 + i) ? null : Convert.ToString(reader.GetValue(4 + i), CultureInfo.InvariantCulture));
             }
-            if (cleaned.ShipCode is not null && string.Equals(clash.ShipCode, cleaned.ShipCode, StringComparison.OrdinalIgnoreCase))
-            {
-                errors.TryAdd("ship_code", "이 선박 코드는 이미 사용 중입니다.");
-            }
+            vessels.Add(vessel);
         }
-        return errors;
-    }
-
-    internal async Task<long> InsertAsync(IDbConnection connection, IDbTransaction transaction, VesselFields cleaned)
-    {
-        var now = clock.GetUtcNow().ToString("O");
-        return await connection.ExecuteScalarAsync<long>(
-            """
-            INSERT INTO vessels (name, name_key, imo_no, ship_code, ship_type, size, flag, ro, class, built_year, shipyard,
-                                 finance, tic, crew, callsign, internal_audit, created_at, updated_at)
-            VALUES (@Name, @NameKey, @ImoNo, @ShipCode, @ShipType, @Size, @Flag, @Ro, @Class, @BuiltYear, @Shipyard,
-                    @Finance, @Tic, @Crew, @Callsign, @InternalAudit, @now, @now)
-            RETURNING id
-            """,
-            Parameters(cleaned, now), transaction);
-    }
-
-    internal async Task<bool> UpdateRowAsync(IDbConnection connection, IDbTransaction transaction, long id, VesselFields cleaned)
-    {
-        var parameters = Parameters(cleaned, clock.GetUtcNow().ToString("O"));
-        parameters.Add("id", id);
-        return await connection.ExecuteAsync(
-            """
-            UPDATE vessels SET name = @Name, name_key = @NameKey, imo_no = @ImoNo, ship_code = @ShipCode, ship_type = @ShipType,
-                size = @Size, flag = @Flag, ro = @Ro, class = @Class, built_year = @BuiltYear, shipyard = @Shipyard,
-                finance = @Finance, tic = @Tic, crew = @Crew, callsign = @Callsign, internal_audit = @InternalAudit, updated_at = @now
-            WHERE id = @id
-            """,
-            parameters, transaction) > 0;
-    }
-
-    private static DynamicParameters Parameters(VesselFields cleaned, string now)
-    {
-        var parameters = new DynamicParameters(cleaned);
-        parameters.Add("NameKey", VesselName.Normalise(cleaned.Name));
-        parameters.Add("now", now);
-        return parameters;
+        return vessels;
     }
 }
 

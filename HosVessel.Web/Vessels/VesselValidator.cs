@@ -12,7 +12,7 @@ namespace HosVessel.Web.Vessels;
 public static partial class VesselValidator
 {
     public const int ShipCodeMaxLength = 6;
-    private const int TextMaxLength = 50;
+    public const int TextMaxLength = 50;
 
     /// <summary>The class societies people write in the register: the IACS members and a few common others.</summary>
     public static readonly IReadOnlySet<string> KnownSocieties = new HashSet<string>(StringComparer.Ordinal)
@@ -24,7 +24,7 @@ public static partial class VesselValidator
     public static Dictionary<string, string> Validate(VesselFields fields)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var field in VesselField.All)
+        foreach (var field in VesselFieldTable.All)
         {
             var value = field.Get(fields);
             if (value is null)
@@ -35,17 +35,11 @@ public static partial class VesselValidator
                 }
                 continue;
             }
-            var max = field.Key switch
+            if (value.Length > field.MaxLength)
             {
-                "name" => VesselName.MaxLength,
-                "ship_code" => ShipCodeMaxLength,
-                _ => TextMaxLength,
-            };
-            if (value.Length > max)
-            {
-                errors[field.Key] = $"{field.Label} '{Shown(value)}'은(는) {value.Length}자입니다. {max}자 이하로 입력하세요.";
+                errors[field.Key] = $"{field.Label} '{Shown(value)}'은(는) {value.Length}자입니다. {field.MaxLength}자 이하로 입력하세요.";
             }
-            else if (FormatError(field, value) is { } message)
+            else if (field.Rule(field, value) is { } message)
             {
                 errors[field.Key] = message;
             }
@@ -69,21 +63,38 @@ public static partial class VesselValidator
         return warnings;
     }
 
-    private static string? FormatError(VesselField field, string value) => field.Key switch
-    {
-        "imo_no" when !Digits7().IsMatch(value) => $"IMO 번호 '{Shown(value)}'은(는) 7자리 숫자가 아닙니다. 예: {field.Example}",
-        "imo_no" when !ImoNumber.IsValid(value) =>
-            $"IMO 번호 '{value}'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 {value[..6]}이면 마지막 자리는 {ImoNumber.CheckDigit(value.AsSpan(0, 6))}이어야 합니다.",
-        "ship_code" when !Code().IsMatch(value) => $"선박 코드 '{Shown(value)}'에 영문, 숫자, '-' 밖의 글자가 있습니다. 예: {field.Example}",
-        "ship_type" when !TypeCode().IsMatch(value) => $"선종 '{Shown(value)}'에 영문, 숫자, '-', '/' 밖의 글자가 있습니다. CNTR, TNKR, B/C 같은 코드로 입력하세요.",
-        "class" when !IsValidClass(value) =>
-            $"선급 '{Shown(value)}'은(는) 선급 약어로 읽을 수 없습니다. KR, DNV/KR, LR+KR처럼 영문 약어를 '/'나 '+'로 이어 입력하세요.",
-        "built_year" when !IsValidBuiltYear(value) =>
-            $"건조 연월 '{Shown(value)}'은(는) 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식(1900~2100년, 1~12월)으로 입력하세요. 예: {field.Example}",
-        "internal_audit" when !IsValidDate(value) =>
-            $"내부 심사일 '{Shown(value)}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요. 예: {field.Example}",
-        _ => null,
-    };
+    // The field rules the table names: each gets a cleaned, non-empty value and says why it cannot be true.
+    internal static string? Imo(VesselField field, string value) =>
+        !Digits7().IsMatch(value) ? $"IMO 번호 '{Shown(value)}'은(는) 7자리 숫자가 아닙니다. 예: {field.Example}"
+        : !ImoNumber.IsValid(value)
+            ? $"IMO 번호 '{value}'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 {value[..6]}이면 마지막 자리는 {ImoNumber.CheckDigit(value.AsSpan(0, 6))}이어야 합니다."
+            : null;
+
+    internal static string? ShipCode(VesselField field, string value) =>
+        CodePattern().IsMatch(value) ? null : $"선박 코드 '{Shown(value)}'에 영문, 숫자, '-' 밖의 글자가 있습니다. 예: {field.Example}";
+
+    internal static string? ShipType(VesselField field, string value) =>
+        TypeCode().IsMatch(value) ? null : $"선종 '{Shown(value)}'에 영문, 숫자, '-', '/' 밖의 글자가 있습니다. CNTR, TNKR, B/C 같은 코드로 입력하세요.";
+
+    internal static string? ClassRule(VesselField field, string value) =>
+        IsValidClass(value) ? null : $"선급 '{Shown(value)}'은(는) 선급 약어로 읽을 수 없습니다. KR, DNV/KR, LR+KR처럼 영문 약어를 '/'나 '+'로 이어 입력하세요.";
+
+    internal static string? BuiltYear(VesselField field, string value) => IsValidBuiltYear(value) ? null :
+        $"건조 연월 '{Shown(value)}'은(는) 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식(1900~2100년, 1~12월)으로 입력하세요. 예: {field.Example}";
+
+    internal static string? Date(VesselField field, string value) => IsValidDate(value) ? null :
+        $"{field.Label} '{Shown(value)}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요. 예: {field.Example}";
+
+    // The cleaners the table names: trimmed, empty meaning none; codes upper-cased.
+    internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    internal static string? Code(string? value) => Text(value)?.ToUpperInvariant();
+
+    // "dnv / kr", "DNV/KR" and "DNV  /KR" are the same dual class; "LR+KR" keeps its '+', which is how its owner writes it.
+    internal static string? Class(string? value) =>
+        Text(value) is { } text
+            ? string.Join("", ClassSeparator().Split(text).Select(part => part is "/" or "+" ? part : Spaces().Replace(part.Trim(), " ").ToUpperInvariant()))
+            : null;
 
     /// <summary>
     /// One or more societies joined by '/' or '+' (<c>KR</c>, <c>DNV/KR</c>, <c>LR+KR</c>, <c>KR/ABS</c>), each a
@@ -110,7 +121,13 @@ public static partial class VesselValidator
     private static partial Regex Digits7();
 
     [GeneratedRegex(@"^[A-Za-z0-9-]+$")]
-    private static partial Regex Code();
+    private static partial Regex CodePattern();
+
+    [GeneratedRegex(@"\s*([/+])\s*")]
+    private static partial Regex ClassSeparator();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     [GeneratedRegex(@"^[A-Za-z0-9/-]+$")]
     private static partial Regex TypeCode();

@@ -6,6 +6,7 @@ public static class VesselsExtensions
     {
         builder.Services.AddSingleton<VesselStore>();
         builder.Services.AddSingleton<VesselImporter>();
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.OpenApi.OpenApiOptions>(options => options.AddSchemaTransformer(VesselsApi.DescribeVesselAsync));
         if (builder.Environment.IsDevelopment())
         {
             builder.Services.AddSingleton<Data.IDatabaseInitializer, DevelopmentVesselSeeder>();

@@ -37,9 +37,6 @@ public sealed class Voyage
     public string? Itinerary { get; set; }
 }
 
-/// <summary>The list filters shared by the page and <c>GET /api/voyages</c>; all partial and case-insensitive.</summary>
-public sealed record VoyageFilter(string? VesselName, string? Line, string? Supervisor, string? Crew);
-
 /// <summary>The pushed vessel names the register has (<paramref name="Linked"/>) and lacks (<paramref name="Unlinked"/>).</summary>
 public sealed record VoyagePushResult(IReadOnlyList<string> Linked, IReadOnlyList<string> Unlinked);
 

@@ -32,12 +32,13 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {string.Join(", ", Fields.Select(f => $"{f.Column} = excluded.{f.Column}"))}, updated_at = excluded.updated_at
         """;
 
-    public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default)
+    public Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => ReplaceAllAsync(write, voyages), cancellationToken);
+
+    private async Task<VoyagePushResult> ReplaceAllAsync(DatabaseWrite write, IReadOnlyList<Voyage> voyages)
     {
         var now = Timestamp();
-        using var write = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
@@ -45,24 +46,20 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         var linkedKeys = (await connection.QueryAsync<string>(
             "SELECT DISTINCT name_key FROM vessels WHERE name_key IN (SELECT value FROM json_each(@keys))",
             new { keys }, transaction)).ToHashSet(StringComparer.Ordinal);
-        await SetLastPushAsync(connection, transaction, now);
-        transaction.Commit();
+        await AppMeta.SetAsync(write, LastPushKey, now);
         return new VoyagePushResult(
             [.. voyages.Where(v => linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)],
             [.. voyages.Where(v => !linkedKeys.Contains(v.VesselName)).Select(v => v.VesselName)]);
     }
 
     /// <summary>Removes every voyage: the explicit form of what an empty push did by accident in the old app.</summary>
-    public async Task<int> ClearAsync(CancellationToken cancellationToken = default)
-    {
-        using var write = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction();
-        var removed = await connection.ExecuteAsync("DELETE FROM voyages", transaction: transaction);
-        await SetLastPushAsync(connection, transaction, Timestamp());
-        transaction.Commit();
-        return removed;
-    }
+    public Task<int> ClearAsync(CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async write =>
+        {
+            var removed = await write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
+            await AppMeta.SetAsync(write, LastPushKey, Timestamp());
+            return removed;
+        }, cancellationToken);
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -73,30 +70,22 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     public async Task<DateTimeOffset?> GetLastPushAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var value = await connection.ExecuteScalarAsync<string?>(
-            "SELECT value FROM app_meta WHERE key = @key", new { key = LastPushKey });
+        var value = await AppMeta.GetAsync(connection, LastPushKey);
         return value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
     }
 
-    public async Task<PaginatedList<Voyage>> SearchAsync(
-        VoyageFilter filter, int pageIndex, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<PaginatedList<Voyage>> SearchAsync(VoyageQuery query, CancellationToken cancellationToken = default)
     {
-        var conditions = new List<string>();
-        var parameters = new DynamicParameters();
-        // The name filter goes through the same normalisation, so "h/smart" finds HYUNDAI SMART.
-        AddContains(conditions, parameters, "name", VesselName.Normalise(filter.VesselName), "v.vessel_key");
-        AddContains(conditions, parameters, "line", filter.Line, "v.line");
-        AddContains(conditions, parameters, "supervisor", filter.Supervisor, "v.safety_supervisor", "v.ops_supervisor");
-        AddContains(conditions, parameters, "crew", filter.Crew, "v.captain", "v.chief_engineer");
-        var where = conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+        var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM voyages v" + where, parameters);
-        var page = Math.Clamp(pageIndex, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
-        parameters.Add("limit", pageSize);
-        parameters.Add("offset", (page - 1) * pageSize);
-        var rows = await ReadVoyagesAsync(connection,
-            SelectVoyage + where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", parameters);
-        return new PaginatedList<Voyage>(rows, total, page, pageSize);
+        return await PaginatedList<Voyage>.CreateAsync(query.Page, VoyageQuery.PageSize,
+            () => connection.ExecuteScalarAsync<long>("SELECT count(*) FROM voyages v" + list.Where, list.Parameters),
+            async (limit, offset) =>
+            {
+                list.Parameters.AddDynamicParams(new { limit, offset });
+                return await ReadVoyagesAsync(connection,
+                    SelectVoyage + list.Where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", list.Parameters);
+            });
     }
 
     public async Task<Voyage?> GetAsync(long id, CancellationToken cancellationToken = default)
@@ -137,20 +126,32 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return voyages;
     }
 
-    private static void AddContains(List<string> conditions, DynamicParameters parameters, string name, string? value, params string[] columns)
+    /// <summary>The old app's voyages, with their ids, inside the legacy import's write.</summary>
+    internal static Task InsertImportedAsync(DatabaseWrite write, IEnumerable<(long Id, string VesselKey, string VesselName, string UpdatedAt, IReadOnlyList<string?> Fields)> rows)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return;
-        }
-        parameters.Add(name, value.Trim().ToUpperInvariant());
-        conditions.Add("(" + string.Join(" OR ", columns.Select(c => $"instr(upper({c}), @{name}) > 0")) + ")");
+        var columns = VoyageFieldTable.LegacyColumns;
+        return write.Connection.ExecuteAsync(
+            $"""
+            INSERT INTO voyages (id, vessel_key, {VoyageFieldTable.VesselName.Column}, updated_at, {string.Join(", ", columns)})
+            VALUES (@id, @vessel_key, @vessel_name, @updated_at, {string.Join(", ", columns.Select(c => "@" + c))})
+            """,
+            rows.Select(v =>
+            {
+                var parameters = new Dictionary<string, object?>
+                {
+                    ["id"] = v.Id, ["vessel_key"] = v.VesselKey, ["vessel_name"] = v.VesselName, ["updated_at"] = v.UpdatedAt,
+                };
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    parameters[columns[i]] = v.Fields[i];
+                }
+                return parameters;
+            }),
+            write.Transaction);
     }
 
-    private static Task SetLastPushAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction transaction, string now) =>
-        connection.ExecuteAsync(
-            "INSERT INTO app_meta (key, value) VALUES (@key, @now) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            new { key = LastPushKey, now }, transaction);
+    /// <summary>Every voyage goes (the legacy import's <c>--replace</c>), without touching the last-push time.</summary>
+    internal static Task DeleteAllAsync(DatabaseWrite write) => write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
 
     private string Timestamp() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 }

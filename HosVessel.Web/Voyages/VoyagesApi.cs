@@ -9,8 +9,6 @@ namespace HosVessel.Web.Voyages;
 /// <summary>The n8n feed (<c>/api/voyage</c>, path kept from the old app) and the read API (<c>/api/voyages</c>).</summary>
 public static class VoyagesApi
 {
-    public const int PageSize = 20;
-
     public static IEndpointRouteBuilder MapVoyagesApi(this IEndpointRouteBuilder app)
     {
         // No RequireApiKey here: VoyageFeedHandler checks the key itself, so refused calls reach the feed log.
@@ -56,15 +54,9 @@ public static class VoyagesApi
         (await feed.ClearAsync(http, cancellationToken)).ToResult();
 
     private static async Task<Ok<VoyageListDto>> ListAsync(
-        VoyageStore store,
-        [FromQuery(Name = "vessel_name")] string? vesselName,
-        [FromQuery(Name = "line")] string? line,
-        [FromQuery(Name = "supervisor")] string? supervisor,
-        [FromQuery(Name = "s_crew")] string? crew,
-        [FromQuery(Name = "page")] int? page,
-        CancellationToken cancellationToken)
+        VoyageStore store, [AsParameters] VoyageQuery query, CancellationToken cancellationToken)
     {
-        var list = await store.SearchAsync(new VoyageFilter(vesselName, line, supervisor, crew), page ?? 1, PageSize, cancellationToken);
+        var list = await store.SearchAsync(query, cancellationToken);
         return TypedResults.Ok(new VoyageListDto(
             [.. list.Items.Select(VoyageDto.From)], list.PageIndex, list.PageSize, list.TotalCount, list.TotalPages));
     }

@@ -81,7 +81,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
     [Fact]
     public async Task Detail_has_two_cards_and_warns_about_a_legacy_imo()
     {
-        await using var connection = await factory.Services.GetRequiredService<Database>().OpenAsync();
+        await using var connection = await factory.Services.GetRequiredService<Database>().OpenWritableAsync();
         var id = await connection.ExecuteScalarAsync<long>(
             """
             INSERT INTO vessels (name, name_key, imo_no, ship_type, size, flag, created_at, updated_at)
@@ -179,7 +179,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         var good = VesselSamples.Valid();
         var bad = VesselSamples.Valid();
         bad.ShipCode = "TOOLONG";
-        var json = System.Text.Json.JsonSerializer.Serialize(new[] { good, bad }.Select(f => VesselField.All.ToDictionary(x => x.Key, x => x.Get(f))));
+        var json = System.Text.Json.JsonSerializer.Serialize(new[] { good, bad }.Select(f => VesselFieldTable.All.ToDictionary(x => x.Key, x => x.Get(f))));
 
         var html = await UploadAsync(admin, json, skipInvalid: true);
 

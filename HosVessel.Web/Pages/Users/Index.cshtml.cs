@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,14 +15,19 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
     public const string SelfPasswordMessage = "본인 비밀번호는 비밀번호 변경 화면에서 바꾸세요.";
     public const string NotFoundMessage = "사용자를 찾을 수 없습니다.";
 
-    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "")]
+    public UserQuery Query { get; set; } = new();
+
+    public PaginatedList<UserRow> Users { get; private set; } = new([], 0, 1, UserQuery.PageSize);
 
     public long CurrentUserId => long.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : 0;
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var all = await users.ListAsync(cancellationToken);
-        Users = all.Select(user => new UserRow(user.Id, user.Username, user.Role, user.CreatedAt, user.Id == CurrentUserId)).ToList();
+        var page = await users.SearchAsync(Query, cancellationToken);
+        Users = new PaginatedList<UserRow>(
+            [.. page.Items.Select(user => new UserRow(user.Id, user.Username, user.Role, user.CreatedAt, user.Id == CurrentUserId))],
+            page.TotalCount, page.PageIndex, page.PageSize);
     }
 
     public async Task<IActionResult> OnPostRoleAsync(long id, string? role, CancellationToken cancellationToken)
@@ -99,9 +105,10 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
     // also the only admin, say so, because that is the reason that matters.
     private async Task<string> SelfRefusalAsync(CancellationToken cancellationToken)
     {
-        var all = await users.ListAsync(cancellationToken);
-        return all.Any(user => user.Role == Roles.Admin && user.Id != CurrentUserId) ? SelfMessage : LastAdminMessage;
+        return await users.HasOtherAdminAsync(CurrentUserId, cancellationToken) ? SelfMessage : LastAdminMessage;
     }
+
+    public static string PageUrl(int page) => ListQuery.Url("/users", new ListQuery().Values(page));
 
     private static string Describe(UserChange outcome) => outcome == UserChange.LastAdmin ? LastAdminMessage : NotFoundMessage;
 

@@ -1,0 +1,35 @@
+using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
+using Microsoft.AspNetCore.Mvc;
+
+namespace HosVessel.Web.Voyages;
+
+/// <summary>
+/// The voyage list's filters and page, bound with <c>[AsParameters]</c> by <c>GET /api/voyages</c> and by the
+/// <c>/voyage</c> page's model. The names are the old app's, so bookmarked searches keep working; every filter is
+/// a partial, case-insensitive match.
+/// </summary>
+public sealed record VoyageQuery(
+    [FromQuery(Name = "vessel_name")] string? VesselName = null,
+    [FromQuery(Name = "line")] string? Line = null,
+    [FromQuery(Name = "supervisor")] string? Supervisor = null,
+    [FromQuery(Name = "s_crew")] string? Crew = null,
+    [FromQuery(Name = ListQuery.PageKey)] int Page = 1)
+{
+    public const int PageSize = 20;
+
+    public bool IsEmpty => new[] { VesselName, Line, Supervisor, Crew }.All(string.IsNullOrWhiteSpace);
+
+    /// <summary>The filters as SQL and as link values.</summary>
+    public ListQuery ToListQuery() => new ListQuery()
+        // The name goes through the register's normalisation, so "h/smart" finds HYUNDAI SMART.
+        .Filter("vessel_name", VesselName, Contains("name", "v.vessel_key"), "name", value => Vessels.VesselName.Normalise(value).Trim().ToUpperInvariant())
+        .Filter("line", Line, Contains("line", "v.line"), "line", Upper)
+        .Filter("supervisor", Supervisor, Contains("supervisor", "v.safety_supervisor", "v.ops_supervisor"), "supervisor", Upper)
+        .Filter("s_crew", Crew, Contains("crew", "v.captain", "v.chief_engineer"), "crew", Upper);
+
+    private static string Upper(string value) => value.ToUpperInvariant();
+
+    private static string Contains(string parameter, params string[] columns) =>
+        "(" + string.Join(" OR ", columns.Select(c => $"instr(upper({c}), @{parameter}) > 0")) + ")";
+}
