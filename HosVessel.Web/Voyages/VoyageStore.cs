@@ -3,10 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using HosVessel.Web.Data;
+using HosVessel.Web.Voyages.History;
 
 namespace HosVessel.Web.Voyages;
 
-/// <summary>The stored voyages: replaced as a whole by each push, read by the pages and the read API.</summary>
+/// <summary>
+/// The stored voyages: replaced as a whole by each push, read by the pages and the read API. It also owns the
+/// writes of the voyage history (<c>voyage_events</c>), recorded in the same transaction as the change itself.
+/// </summary>
 public sealed class VoyageStore(Database database, TimeProvider clock)
 {
     public const string LastPushKey = "voyage.last_push_at";
@@ -32,12 +36,19 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {string.Join(", ", Fields.Select(f => $"{f.Column} = excluded.{f.Column}"))}, updated_at = excluded.updated_at
         """;
 
+    private const string InsertEventsFromJson = """
+        INSERT INTO voyage_events (at, vessel_key, vessel_name, field, old_value, new_value)
+        SELECT @at, value ->> '$.k', value ->> '$.n', value ->> '$.f', value ->> '$.o', value ->> '$.v'
+        FROM json_each(@events)
+        """;
+
     public async Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default)
     {
         var now = Timestamp();
         using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        await RecordChangesAsync(connection, transaction, voyages, now);
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
@@ -58,10 +69,34 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         using var write = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction();
+        var now = Timestamp();
+        await RecordChangesAsync(connection, transaction, [], now);
         var removed = await connection.ExecuteAsync("DELETE FROM voyages", transaction: transaction);
-        await SetLastPushAsync(connection, transaction, Timestamp());
+        await SetLastPushAsync(connection, transaction, now);
         transaction.Commit();
         return removed;
+    }
+
+    /// <summary>
+    /// Deletes history older than <paramref name="cutoff"/> in batches, each its own short write, so a first prune
+    /// of a large backlog never holds the write gate long enough to delay a push.
+    /// </summary>
+    public async Task<int> PruneHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        var total = 0;
+        while (true)
+        {
+            using var write = await database.EnterWriteAsync(cancellationToken);
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var deleted = await connection.ExecuteAsync(
+                "DELETE FROM voyage_events WHERE id IN (SELECT id FROM voyage_events WHERE at < @before LIMIT 10000)", new { before });
+            total += deleted;
+            if (deleted == 0)
+            {
+                return total;
+            }
+        }
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
@@ -105,6 +140,13 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.id = @id", new { id })).SingleOrDefault();
     }
 
+    /// <summary>Every current voyage (one per ship in the last push), for the fleet overview.</summary>
+    public async Task<IReadOnlyList<Voyage>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadVoyagesAsync(connection, SelectVoyage, new { });
+    }
+
     /// <summary>The current voyage of a register vessel, found by its <c>name_key</c>.</summary>
     public async Task<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default)
     {
@@ -113,11 +155,26 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             .SingleOrDefault();
     }
 
+    // Compared in memory with the field table (a fleet is ~120 rows), written with one statement.
+    private static async Task RecordChangesAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Voyage> pushed, string now)
+    {
+        var stored = await ReadVoyagesAsync(connection, SelectVoyage, new { }, transaction);
+        var changes = VoyageChanges.Between(stored, pushed, now);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var events = JsonSerializer.Serialize(changes.Select(e => new { k = e.VesselKey, n = e.VesselName, f = e.Field, o = e.Old, v = e.New }));
+        await connection.ExecuteAsync(InsertEventsFromJson, new { at = now, events }, transaction);
+    }
+
     private static Dictionary<string, string?> ToRow(Voyage voyage) => Fields.ToDictionary(f => f.Column, f => f.Get(voyage));
 
-    private static async Task<List<Voyage>> ReadVoyagesAsync(System.Data.Common.DbConnection connection, string sql, object parameters)
+    private static async Task<List<Voyage>> ReadVoyagesAsync(
+        System.Data.Common.DbConnection connection, string sql, object parameters, System.Data.IDbTransaction? transaction = null)
     {
-        await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
         var voyages = new List<Voyage>();
         while (await reader.ReadAsync())
         {

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Dapper;
+using HosVessel.Web.Data;
+
+namespace HosVessel.Web.Voyages.History;
+
+/// <summary>A step of the current port call's ETA: from <paramref name="From"/> on, the feed said <paramref name="Eta"/>.</summary>
+public sealed record EtaStep(DateTimeOffset From, string? Eta);
+
+/// <summary>Reads the voyage history; <see cref="VoyageStore"/> writes it. Every query is one index range.</summary>
+public sealed class VoyageHistoryReader(Database database)
+{
+    public const int MaxLimit = 10_000;
+
+    private const string Columns = "at, vessel_key AS VesselKey, vessel_name AS VesselName, field, old_value AS Old, new_value AS New";
+
+    /// <summary>Newest first; <paramref name="vesselKey"/> null means the whole fleet.</summary>
+    public async Task<IReadOnlyList<VoyageEvent>> LatestAsync(
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
+    {
+        var where = new List<string>();
+        if (vesselKey is not null)
+        {
+            where.Add("vessel_key = @vesselKey");
+        }
+        if (since is not null)
+        {
+            where.Add("at >= @since");
+        }
+        var sql = $"SELECT {Columns} FROM voyage_events" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+                  " ORDER BY at DESC, id DESC LIMIT @limit";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<VoyageEvent>(sql, new
+        {
+            vesselKey,
+            since = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            limit = Math.Clamp(limit, 1, MaxLimit),
+        })).AsList();
+    }
+
+    /// <summary>Whether the history has ever seen this ship.</summary>
+    public async Task<bool> KnowsAsync(string vesselKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM voyage_events WHERE vessel_key = @vesselKey)", new { vesselKey });
+    }
+
+    /// <summary>
+    /// The ETA of the current port call over time: the call begins when the next port last changed (or the ship
+    /// entered the feed); each later ETA change is a step. Empty when the history has no ETA change for it.
+    /// </summary>
+    public async Task<IReadOnlyList<EtaStep>> CurrentCallEtaAsync(string vesselKey, int maxSteps = 500, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Two seeks on (vessel_key, field, at); an IN list would not use the max() shortcut.
+        var callStart = await connection.ExecuteScalarAsync<string?>("""
+            SELECT max(at) FROM (
+                SELECT max(at) AS at FROM voyage_events WHERE vessel_key = @vesselKey AND field = 'next_port.port'
+                UNION ALL
+                SELECT max(at) FROM voyage_events WHERE vessel_key = @vesselKey AND field = 'feed')
+            """, new { vesselKey });
+        var changes = (await connection.QueryAsync<(string At, string? Old, string? New)>("""
+            SELECT at, old_value, new_value FROM voyage_events
+            WHERE vessel_key = @vesselKey AND field = 'next_port.eta' AND at >= @from
+            ORDER BY at DESC, id DESC LIMIT @maxSteps
+            """, new { vesselKey, from = callStart ?? "", maxSteps })).Reverse().ToList();
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+        // Before the first change the ETA was its old value, from the call's start (or the first change, if unknown).
+        var steps = new List<EtaStep> { new(Parse(callStart ?? changes[0].At), changes[0].Old) };
+        steps.AddRange(changes.Select(c => new EtaStep(Parse(c.At), c.New)));
+        return steps;
+    }
+
+    private static DateTimeOffset Parse(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+}
