@@ -17,7 +17,7 @@ public static class SvgChart
     /// <summary>A bar per label with its value above it; <paramref name="title"/> and <paramref name="description"/> are read out.</summary>
     public static IHtmlContent Bars(IReadOnlyList<Bar> bars, string title, string description, string cssClass)
     {
-        const double width = 420, height = 150, top = 18, bottom = 22, gap = 4;
+        const double width = 420, height = 160, top = 20, bottom = 24, gap = 4;
         var max = Math.Max(1, bars.Count == 0 ? 1 : bars.Max(b => b.Value));
         var slot = width / Math.Max(1, bars.Count);
         var plot = height - top - bottom;
@@ -47,7 +47,7 @@ public static class SvgChart
     /// </summary>
     public static IHtmlContent Steps(IReadOnlyList<Step> steps, DateTimeOffset until, string title, string description, string cssClass)
     {
-        const double width = 600, height = 220, left = 92, right = 12, top = 12, bottom = 28;
+        const double width = 400, height = 210, left = 100, right = 6, top = 10, bottom = 26;
         var svg = Root(width, height, title, description, cssClass);
         if (steps.Count == 0)
         {
