@@ -20,6 +20,9 @@ public sealed class IndexModel(
     public const string ScopeAll = "all";
     public const string ScopeMine = "mine";
 
+    /// <summary>Rows a panel shows before "모두 보기": enough for a morning glance, short enough for a phone.</summary>
+    public const int PanelRows = 12;
+
     public long VesselCount { get; private set; }
 
     public FleetOptions Options => options.Value;
@@ -47,7 +50,17 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "scope")]
     public string? Scope { get; set; }
 
+    /// <summary>The panel (its element id) shown in full instead of its first <see cref="PanelRows"/> rows.</summary>
+    [BindProperty(SupportsGet = true, Name = "expand")]
+    public string? Expand { get; set; }
+
     public IReadOnlyList<FleetShip>? SearchResults { get; private set; }
+
+    public int RowsFor(string panelId) => Expand == panelId ? int.MaxValue : PanelRows;
+
+    /// <summary>The link that shows all of a panel's rows, keeping the scope.</summary>
+    public string ExpandLink(string panelId) =>
+        $"/?expand={panelId}{(Scope is { Length: > 0 } scope ? "&scope=" + Uri.EscapeDataString(scope) : "")}#{panelId}";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {

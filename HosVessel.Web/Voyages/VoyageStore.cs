@@ -19,8 +19,10 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
 
     // The register link is derived at read time, so a vessel created or renamed later links itself.
     // Columns come in VoyageFieldTable order after the first three; ReadVoyagesAsync relies on it.
+    private const string RegisterLink = "(SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key)";
+
     private static readonly string SelectVoyage = $"""
-        SELECT v.id, v.updated_at, (SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key),
+        SELECT v.id, v.updated_at, {RegisterLink},
                {string.Join(", ", Fields.Select(f => "v." + f.Column))}
         FROM voyages v
         """;
@@ -159,7 +161,8 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     private static async Task RecordChangesAsync(
         System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Voyage> pushed, string now)
     {
-        var stored = await ReadVoyagesAsync(connection, SelectVoyage, new { }, transaction);
+        // No register link needed to compare: NULL in its place skips a lookup per ship.
+        var stored = await ReadVoyagesAsync(connection, SelectVoyage.Replace(RegisterLink, "NULL", StringComparison.Ordinal), new { }, transaction);
         var changes = VoyageChanges.Between(stored, pushed, now);
         if (changes.Count == 0)
         {
