@@ -13,12 +13,7 @@ public sealed record VoyageHistoryEventDto(
     [property: JsonPropertyName("vessel_name")] string VesselName,
     [property: JsonPropertyName("field")] string Field,
     [property: JsonPropertyName("old")] string? Old,
-    [property: JsonPropertyName("new")] string? New)
-{
-    public static VoyageHistoryEventDto From(VoyageEvent e) => new(
-        KoreanTime.From(DateTimeOffset.Parse(e.At, CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
-        e.VesselName, e.Field, e.Old, e.New);
-}
+    [property: JsonPropertyName("new")] string? New);
 
 /// <summary><c>GET /api/voyages/history</c>: what the feed changed, newest first, for the API key or a signed-in user.</summary>
 public static class VoyageHistoryApi
@@ -44,7 +39,7 @@ public static class VoyageHistoryApi
         return app;
     }
 
-    private static async Task<Results<Ok<VoyageHistoryEventDto[]>, JsonHttpResult<ApiError>>> GetAsync(
+    private static async Task<Results<Ok<IReadOnlyList<VoyageHistoryEventDto>>, JsonHttpResult<ApiError>>> GetAsync(
         VoyageHistoryReader history,
         VoyageStore voyages,
         [FromQuery(Name = "vessel_name")] string? vesselName,
@@ -66,14 +61,14 @@ public static class VoyageHistoryApi
             return Error(StatusCodes.Status400BadRequest, $"limit must be between 1 and {VoyageHistoryReader.MaxLimit:N0}");
         }
         var key = string.IsNullOrWhiteSpace(vesselName) ? null : VesselName.Normalise(vesselName);
-        var events = await history.LatestAsync(key, from, limit ?? DefaultLimit, cancellationToken);
+        var events = await history.LatestForApiAsync(key, from, limit ?? DefaultLimit, cancellationToken);
         // An empty answer for a misspelt name would look like a quiet ship; say so instead.
         if (key is not null && events.Count == 0 && !await history.KnowsAsync(key, cancellationToken)
             && await voyages.GetByVesselNameKeyAsync(key, cancellationToken) is null)
         {
             return Error(StatusCodes.Status404NotFound, $"No ship named '{vesselName}' is in the feed or its history");
         }
-        return TypedResults.Ok(events.Select(VoyageHistoryEventDto.From).ToArray());
+        return TypedResults.Ok(events);
     }
 
     private static DateTimeOffset? ParseSince(string value)

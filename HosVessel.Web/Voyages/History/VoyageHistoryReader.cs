@@ -12,11 +12,29 @@ public sealed class VoyageHistoryReader(Database database)
 {
     public const int MaxLimit = 10_000;
 
-    private const string Columns = "at, vessel_key AS VesselKey, vessel_name AS VesselName, field, old_value AS Old, new_value AS New";
+    private const string Columns = "at, vessel_key, vessel_name, field, old_value, new_value";
+
+    // The API's shape straight from SQLite: its C date functions turn 1,000 UTC times into KST (fixed +09:00,
+    // Korea has no daylight saving) for a fraction of what parsing and formatting them in .NET costs.
+    private const string ApiColumns =
+        "strftime('%Y-%m-%dT%H:%M:%S+09:00', at, '+9 hours'), vessel_name, field, old_value, new_value";
 
     /// <summary>Newest first; <paramref name="vesselKey"/> null means the whole fleet.</summary>
-    public async Task<IReadOnlyList<VoyageEvent>> LatestAsync(
-        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<VoyageEvent>> LatestAsync(
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) =>
+        QueryLatestAsync(Columns, r => new VoyageEvent(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5)),
+            vesselKey, since, limit, cancellationToken);
+
+    /// <summary>As <see cref="LatestAsync"/>, in the API's shape.</summary>
+    public Task<IReadOnlyList<VoyageHistoryEventDto>> LatestForApiAsync(
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) =>
+        QueryLatestAsync(ApiColumns, r => new VoyageHistoryEventDto(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4)),
+            vesselKey, since, limit, cancellationToken);
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private async Task<IReadOnlyList<T>> QueryLatestAsync<T>(string columns, Func<System.Data.Common.DbDataReader, T> read,
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
     {
         var where = new List<string>();
         if (vesselKey is not null)
@@ -27,15 +45,21 @@ public sealed class VoyageHistoryReader(Database database)
         {
             where.Add("at >= @since");
         }
-        var sql = $"SELECT {Columns} FROM voyage_events" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+        var sql = $"SELECT {columns} FROM voyage_events" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
                   " ORDER BY at DESC, id DESC LIMIT @limit";
         await using var connection = await database.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<VoyageEvent>(sql, new
+        await using var reader = await connection.ExecuteReaderAsync(sql, new
         {
             vesselKey,
             since = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
             limit = Math.Clamp(limit, 1, MaxLimit),
-        })).AsList();
+        });
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
     }
 
     /// <summary>Whether the history has ever seen this ship.</summary>
