@@ -22,9 +22,8 @@ started=$(date +%s)
 sqlite3 "$db" <<'SQL'
 PRAGMA busy_timeout = 10000;
 WITH RECURSIVE hour(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM hour WHERE n < 8760)
-INSERT INTO voyage_events (at, vessel_key, vessel_name, field, old_value, new_value)
-SELECT strftime('%Y-%m-%dT%H:%M:%S.0000000+00:00', 'now', printf('-%d hours', 8761 - n)),
-       v.name_key, v.name_key,
+INSERT INTO voyage_events (vessel_key, at, seq, vessel_name, field, old_value, new_value)
+SELECT v.name_key, strftime('%Y-%m-%dT%H:%M:%S.0000000+00:00', 'now', printf('-%d hours', 8761 - n)), 0, v.name_key,
        CASE WHEN n % 336 = 0 THEN 'next_port.port' ELSE 'next_port.eta' END,
        CASE WHEN n % 336 = 0 THEN 'NLRTM(RWG)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', (n - 1) % 336 * 7)) END,
        CASE WHEN n % 336 = 0 THEN 'GBFXT(GBR)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', n % 336 * 7)) END

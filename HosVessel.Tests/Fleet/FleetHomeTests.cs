@@ -79,6 +79,21 @@ public sealed class FleetHomeTests(FleetFactory app) : IClassFixture<FleetFactor
     }
 
     [Fact]
+    public async Task A_long_panel_shows_its_first_rows_and_a_link_to_all_of_them()
+    {
+        var names = Enumerable.Range(1, 14).Select(i => Html.Unique($"HOS RELIEF {i:00}")).ToArray();
+        await app.CreateClient().PushOkAsync(FeedItem.Push(
+            [.. names.Select((name, i) => new FeedItem(name) { Captain = $"선장{i} ({app.DaysAgo(200 + i)})" })]));
+        var viewer = await app.LoginAsViewerAsync();
+
+        var crew = Html.Section(await viewer.GetStringAsync("/"), "crew-relief");
+        Assert.Equal(12, names.Count(crew.Contains));
+        Assert.Contains("모두 보기 (14)", crew);
+        Assert.Contains("/?expand=crew-relief#crew-relief", crew);
+        Assert.Equal(14, names.Count(Html.Section(await viewer.GetStringAsync("/?expand=crew-relief"), "crew-relief").Contains));
+    }
+
+    [Fact]
     public async Task Audit_due_lists_ships_whose_audit_year_ends_within_30_days_or_has_passed()
     {
         var today = app.TodayKst;
@@ -126,6 +141,7 @@ public sealed class FleetHomeTests(FleetFactory app) : IClassFixture<FleetFactor
     public async Task Search_finds_a_ship_by_alias_code_imo_or_call_sign_and_jumps_to_a_single_match()
     {
         var ecopia = await app.RegisterAsync("HYUNDAI ECOPIA", callsign: "D7EC");
+        var sister = await app.RegisterAsync(Html.Unique("HYUNDAI ECOPIA"));
         var viewer = await app.LoginAsViewerAsync();
 
         foreach (var term in new[] { "H/ECOPIA", "hyundai  ecopia", ecopia.ImoNo, $"IMO {ecopia.ImoNo}", ecopia.ShipCode!.ToLowerInvariant(), "d7ec" })
@@ -136,7 +152,8 @@ public sealed class FleetHomeTests(FleetFactory app) : IClassFixture<FleetFactor
         }
         var many = WebUtility.HtmlDecode(await viewer.GetStringAsync("/?q=HYUNDAI"));
         Assert.Contains("id=\"search-results\"", many);
-        Assert.Contains("HYUNDAI ECOPIA", many);
+        Assert.Contains($"href=\"/vessel/{ecopia.Id}\"", many);
+        Assert.Contains(sister.Name, many);
         Assert.Contains("일치하는 선박이 없습니다", WebUtility.HtmlDecode(await viewer.GetStringAsync("/?q=NO-SUCH-SHIP-ZZ")));
     }
 

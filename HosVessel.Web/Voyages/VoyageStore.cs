@@ -39,8 +39,8 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         """;
 
     private const string InsertEventsFromJson = """
-        INSERT INTO voyage_events (at, vessel_key, vessel_name, field, old_value, new_value)
-        SELECT @at, value ->> '$.k', value ->> '$.n', value ->> '$.f', value ->> '$.o', value ->> '$.v'
+        INSERT INTO voyage_events (vessel_key, at, seq, vessel_name, field, old_value, new_value)
+        SELECT value ->> '$.k', @at, key, value ->> '$.n', value ->> '$.f', value ->> '$.o', value ->> '$.v'
         FROM json_each(@events)
         """;
 
@@ -92,7 +92,10 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             using var write = await database.EnterWriteAsync(cancellationToken);
             await using var connection = await database.OpenAsync(cancellationToken);
             var deleted = await connection.ExecuteAsync(
-                "DELETE FROM voyage_events WHERE id IN (SELECT id FROM voyage_events WHERE at < @before LIMIT 10000)", new { before });
+                """
+                DELETE FROM voyage_events WHERE (vessel_key, at, seq) IN
+                    (SELECT vessel_key, at, seq FROM voyage_events WHERE at < @before LIMIT 10000)
+                """, new { before });
             total += deleted;
             if (deleted == 0)
             {

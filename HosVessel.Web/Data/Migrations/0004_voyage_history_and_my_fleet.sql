@@ -1,16 +1,17 @@
 -- Voyage history: every value a push changes, and every ship entering or leaving the feed (issue 13).
 -- Written by VoyageStore in the push's own transaction; pruned nightly after the retention period.
+-- Clustered by ship and time (WITHOUT ROWID): a ship's timeline, or 1,000 of its events for the API, is one
+-- contiguous range of pages, not one page per event (an hourly push interleaves every ship's events).
 CREATE TABLE voyage_events (
-    id          INTEGER PRIMARY KEY,
-    at          TEXT NOT NULL,          -- the push time, UTC ISO-8601 (sorts as text)
     vessel_key  TEXT NOT NULL,          -- the normalised name, as voyages.vessel_key
+    at          TEXT NOT NULL,          -- the push time, UTC ISO-8601 (sorts as text)
+    seq         INTEGER NOT NULL,       -- the event's place within its push
     vessel_name TEXT NOT NULL,
     field       TEXT NOT NULL,          -- the push's dotted path (next_port.eta), or 'feed' for entering/leaving
     old_value   TEXT,
-    new_value   TEXT
-);
--- The vessel page's timeline and the API for one ship: newest first from one seek.
-CREATE INDEX ix_voyage_events_vessel_at ON voyage_events (vessel_key, at DESC, id DESC);
+    new_value   TEXT,
+    PRIMARY KEY (vessel_key, at, seq)
+) WITHOUT ROWID;
 -- The ETA chart: one field of one ship since the current port call began.
 CREATE INDEX ix_voyage_events_vessel_field_at ON voyage_events (vessel_key, field, at);
 -- The API across the fleet, and the nightly prune.

@@ -46,7 +46,8 @@ public sealed class VoyageHistoryReader(Database database)
             where.Add("at >= @since");
         }
         var sql = $"SELECT {columns} FROM voyage_events" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
-                  " ORDER BY at DESC, id DESC LIMIT @limit";
+                  // The primary key's order for one ship, and ix_voyage_events_at's (which ends with the key) for the fleet.
+                  " ORDER BY at DESC, vessel_key DESC, seq DESC LIMIT @limit";
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(sql, new
         {
@@ -85,9 +86,9 @@ public sealed class VoyageHistoryReader(Database database)
                 SELECT max(at) FROM voyage_events WHERE vessel_key = @vesselKey AND field = 'feed')
             """, new { vesselKey });
         var changes = (await connection.QueryAsync<(string At, string? Old, string? New)>("""
-            SELECT at, old_value, new_value FROM voyage_events
+            SELECT at, old_value, new_value FROM voyage_events INDEXED BY ix_voyage_events_vessel_field_at
             WHERE vessel_key = @vesselKey AND field = 'next_port.eta' AND at >= @from
-            ORDER BY at DESC, id DESC LIMIT @maxSteps
+            ORDER BY at DESC, seq DESC LIMIT @maxSteps
             """, new { vesselKey, from = callStart ?? "", maxSteps })).Reverse().ToList();
         if (changes.Count == 0)
         {
