@@ -52,6 +52,7 @@ scenarios=(
   "history|\`GET /api/voyages/history\` (1,000 events)|$history_path|key|"
   "push|\`POST /api/voyage\` (100 items, 100 events each)|/api/voyage|none|-s bench/fleet-push.lua"
 )
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 rows=()
 alive_rps=""
 for scenario in "${scenarios[@]}"; do
@@ -67,7 +68,12 @@ for scenario in "${scenarios[@]}"; do
   fi
   wrk "${args[@]}" -d3s "$BASE$path" >/dev/null 2>&1 || true
   echo "== $name"
+  ticks_before=$(cpu_ticks)
   out=$(wrk "${args[@]}" -d"$duration" "$BASE$path" 2>&1)
+  ticks=$(( $(cpu_ticks) - ticks_before ))
+  requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+  # The server's own CPU time per request: what other work on the machine changes least.
+  cpu_ms=$(awk -v t="$ticks" -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.2f", 1000 * t / hz / n; else print "—" }')
   echo "$out" | grep -E 'Requests/sec|50%|99%|Non-2xx|Socket errors' || true
   rps_raw=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
   [ "$name" = alive ] && alive_rps="$rps_raw"
@@ -76,7 +82,7 @@ for scenario in "${scenarios[@]}"; do
   p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
   p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
   bad=$(echo "$out" | awk '/Non-2xx/ { print $5 }')
-  rows+=("| $label | $rps | $ratio | $p50 | $p99 | ${bad:-0} | $(peak_rss_mib) |")
+  rows+=("| $label | $rps | $ratio | $cpu_ms | $p50 | $p99 | ${bad:-0} | $(peak_rss_mib) |")
 done
 events_after=$(sqlite3 "$db" "SELECT count(*) FROM voyage_events")
 
@@ -92,8 +98,10 @@ result="bench/results/$(date -u +%Y-%m-%d)-fleet-history.md"
   echo "- Load average (1/5/15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg). The machine is shared:"
   echo "  read the ratio to \`/alive\` (the cheapest request the app answers) next to the absolute figures"
   echo
-  echo "| scenario | req/s | of /alive | p50 | p99 | non-2xx/3xx | peak RSS MiB |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "- CPU ms/req: the server process's user+system time (/proc/PID/stat) during the run divided by its requests"
+  echo
+  echo "| scenario | req/s | of /alive | CPU ms/req | p50 | p99 | non-2xx/3xx | peak RSS MiB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${rows[@]}"
 } >"$result"
 echo

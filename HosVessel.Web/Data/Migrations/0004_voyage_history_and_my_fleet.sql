@@ -12,8 +12,8 @@ CREATE TABLE voyage_events (
     new_value   TEXT,
     PRIMARY KEY (vessel_key, at, seq)
 ) WITHOUT ROWID;
--- The ETA chart: one field of one ship since the current port call began.
-CREATE INDEX ix_voyage_events_vessel_field_at ON voyage_events (vessel_key, field, at);
+-- No (vessel_key, field) index: the ETA chart reads the ship's range since its port call began, and every
+-- index costs each push a page write per ship.
 -- The API across the fleet, and the nightly prune.
 CREATE INDEX ix_voyage_events_at ON voyage_events (at);
 

@@ -78,16 +78,14 @@ public sealed class VoyageHistoryReader(Database database)
     public async Task<IReadOnlyList<EtaStep>> CurrentCallEtaAsync(string vesselKey, int maxSteps = 500, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        // Two seeks on (vessel_key, field, at); an IN list would not use the max() shortcut.
+        // Both walk the ship's own range of the primary key backwards, so they stop at the call's start.
         var callStart = await connection.ExecuteScalarAsync<string?>("""
-            SELECT max(at) FROM (
-                SELECT max(at) AS at FROM voyage_events WHERE vessel_key = @vesselKey AND field = 'next_port.port'
-                UNION ALL
-                SELECT max(at) FROM voyage_events WHERE vessel_key = @vesselKey AND field = 'feed')
+            SELECT at FROM voyage_events WHERE vessel_key = @vesselKey AND field IN ('next_port.port', 'feed')
+            ORDER BY at DESC LIMIT 1
             """, new { vesselKey });
         var changes = (await connection.QueryAsync<(string At, string? Old, string? New)>("""
-            SELECT at, old_value, new_value FROM voyage_events INDEXED BY ix_voyage_events_vessel_field_at
-            WHERE vessel_key = @vesselKey AND field = 'next_port.eta' AND at >= @from
+            SELECT at, old_value, new_value FROM voyage_events
+            WHERE vessel_key = @vesselKey AND at >= @from AND field = 'next_port.eta'
             ORDER BY at DESC, seq DESC LIMIT @maxSteps
             """, new { vesselKey, from = callStart ?? "", maxSteps })).Reverse().ToList();
         if (changes.Count == 0)
