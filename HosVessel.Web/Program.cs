@@ -6,6 +6,7 @@ using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
 using HosVessel.Web.Data;
+using HosVessel.Web.Fleet;
 using HosVessel.Web.Http;
 using HosVessel.Web.Legacy;
 using HosVessel.Web.Proxy;
@@ -90,6 +91,7 @@ static WebApplication Build(string[] args)
     builder.AddBackups();
     builder.AddVessels();
     builder.AddVoyages();
+    builder.AddFleet();
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddRazorPages(options =>
     {

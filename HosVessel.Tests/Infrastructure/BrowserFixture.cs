@@ -6,8 +6,16 @@ namespace HosVessel.Tests.Infrastructure;
 /// The app on a real Kestrel port plus Debian's Chromium driven by Playwright, shared by one test class.
 /// Use <see cref="NewPageAsync"/> for a fresh browser context (its own cookies) per test.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture()
+        : this(new HosVesselFactory())
+    {
+    }
+
+    /// <summary>For a fixture whose app needs more than the defaults (a fake clock, for example).</summary>
+    protected BrowserFixture(HosVesselFactory app) => App = app;
+
     private static readonly string[] ChromiumArguments =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -17,7 +25,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? playwright;
     private IBrowser? browser;
 
-    public HosVesselFactory App { get; } = new();
+    public HosVesselFactory App { get; }
 
     public string BaseUrl { get; private set; } = "";
 

@@ -6,13 +6,15 @@ namespace HosVessel.Tests.Pages;
 public sealed class HomePageBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task Admin_logs_in_through_the_form_and_sees_the_quick_links()
+    public async Task Admin_logs_in_through_the_form_and_lands_on_the_fleet_overview()
     {
         var page = await browser.LoginAsync(HosVesselFactory.AdminUsername, HosVesselFactory.AdminPassword);
 
         Assert.EndsWith("/", page.Url);
-        Assert.Equal("HOS 선박관리", await page.InnerTextAsync(".hero h1"));
-        var links = await page.Locator(".quick-links a").AllInnerTextsAsync();
-        Assert.Equal(["선박 목록", "운항 정보", "선박 등록"], links);
+        Assert.Equal("선대 현황", await page.InnerTextAsync(".fleet-head h1"));
+        foreach (var id in new[] { "fleet-search", "arrivals", "psc-due", "crew-relief", "audit-due", "data-quality" })
+        {
+            Assert.True(await page.Locator($"#{id}").IsVisibleAsync(), $"#{id} is not shown");
+        }
     }
 }

@@ -3,10 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using HosVessel.Web.Data;
+using HosVessel.Web.Voyages.History;
 
 namespace HosVessel.Web.Voyages;
 
-/// <summary>The stored voyages: replaced as a whole by each push, read by the pages and the read API.</summary>
+/// <summary>
+/// The stored voyages: replaced as a whole by each push, read by the pages and the read API. It also owns the
+/// writes of the voyage history (<c>voyage_events</c>), recorded in the same transaction as the change itself.
+/// </summary>
 public sealed class VoyageStore(Database database, TimeProvider clock)
 {
     public const string LastPushKey = "voyage.last_push_at";
@@ -15,8 +19,10 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
 
     // The register link is derived at read time, so a vessel created or renamed later links itself.
     // Columns come in VoyageFieldTable order after the first three; ReadVoyagesAsync relies on it.
+    private const string RegisterLink = "(SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key)";
+
     private static readonly string SelectVoyage = $"""
-        SELECT v.id, v.updated_at, (SELECT min(r.id) FROM vessels r WHERE r.name_key = v.vessel_key),
+        SELECT v.id, v.updated_at, {RegisterLink},
                {string.Join(", ", Fields.Select(f => "v." + f.Column))}
         FROM voyages v
         """;
@@ -32,6 +38,12 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {string.Join(", ", Fields.Select(f => $"{f.Column} = excluded.{f.Column}"))}, updated_at = excluded.updated_at
         """;
 
+    private const string InsertEventsFromJson = """
+        INSERT INTO voyage_events (vessel_key, at, seq, vessel_name, field, old_value, new_value)
+        SELECT value ->> '$.k', @at, key, value ->> '$.n', value ->> '$.f', value ->> '$.o', value ->> '$.v'
+        FROM json_each(@events)
+        """;
+
     public Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default) =>
         database.WriteAsync(write => ReplaceAllAsync(write, voyages), cancellationToken);
 
@@ -39,6 +51,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     {
         var now = Timestamp();
         var (connection, transaction) = (write.Connection, write.Transaction);
+        await RecordChangesAsync(connection, transaction, voyages, now);
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
@@ -56,10 +69,35 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     public Task<int> ClearAsync(CancellationToken cancellationToken = default) =>
         database.WriteAsync(async write =>
         {
+            var now = Timestamp();
+            await RecordChangesAsync(write.Connection, write.Transaction, [], now);
             var removed = await write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
-            await AppMeta.SetAsync(write, LastPushKey, Timestamp());
+            await AppMeta.SetAsync(write, LastPushKey, now);
             return removed;
         }, cancellationToken);
+
+    /// <summary>
+    /// Deletes history older than <paramref name="cutoff"/> in batches, each its own short write, so a first prune
+    /// of a large backlog never holds the write gate long enough to delay a push.
+    /// </summary>
+    public async Task<int> PruneHistoryAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var before = cutoff.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+        var total = 0;
+        while (true)
+        {
+            var deleted = await database.WriteAsync(write => write.Connection.ExecuteAsync(
+                """
+                DELETE FROM voyage_events WHERE (vessel_key, at, seq) IN
+                    (SELECT vessel_key, at, seq FROM voyage_events WHERE at < @before LIMIT 10000)
+                """, new { before }, write.Transaction), cancellationToken);
+            total += deleted;
+            if (deleted == 0)
+            {
+                return total;
+            }
+        }
+    }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken = default)
     {
@@ -94,6 +132,13 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.id = @id", new { id })).SingleOrDefault();
     }
 
+    /// <summary>Every current voyage (one per ship in the last push), for the fleet overview.</summary>
+    public async Task<IReadOnlyList<Voyage>> ListAllAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadVoyagesAsync(connection, SelectVoyage, new { });
+    }
+
     /// <summary>The current voyage of a register vessel, found by its <c>name_key</c>.</summary>
     public async Task<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default)
     {
@@ -102,11 +147,27 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             .SingleOrDefault();
     }
 
+    // Compared in memory with the field table (a fleet is ~120 rows), written with one statement.
+    private static async Task RecordChangesAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, IReadOnlyList<Voyage> pushed, string now)
+    {
+        // No register link needed to compare: NULL in its place skips a lookup per ship.
+        var stored = await ReadVoyagesAsync(connection, SelectVoyage.Replace(RegisterLink, "NULL", StringComparison.Ordinal), new { }, transaction);
+        var changes = VoyageChanges.Between(stored, pushed, now);
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var events = JsonSerializer.Serialize(changes.Select(e => new { k = e.VesselKey, n = e.VesselName, f = e.Field, o = e.Old, v = e.New }));
+        await connection.ExecuteAsync(InsertEventsFromJson, new { at = now, events }, transaction);
+    }
+
     private static Dictionary<string, string?> ToRow(Voyage voyage) => Fields.ToDictionary(f => f.Column, f => f.Get(voyage));
 
-    private static async Task<List<Voyage>> ReadVoyagesAsync(System.Data.Common.DbConnection connection, string sql, object parameters)
+    private static async Task<List<Voyage>> ReadVoyagesAsync(
+        System.Data.Common.DbConnection connection, string sql, object parameters, System.Data.IDbTransaction? transaction = null)
     {
-        await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
         var voyages = new List<Voyage>();
         while (await reader.ReadAsync())
         {

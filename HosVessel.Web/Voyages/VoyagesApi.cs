@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using HosVessel.Web.Voyages.History;
 
 namespace HosVessel.Web.Voyages;
 
@@ -30,6 +31,8 @@ public static class VoyagesApi
         var read = app.MapGroup("/api/voyages").WithTags("Voyages").RequireApiKey();
         read.MapGet("", ListAsync).WithName("ListVoyages").Produces<ApiError>(StatusCodes.Status401Unauthorized);
         read.MapGet("/{id:long}", GetAsync).WithName("GetVoyage").Produces<ApiError>(StatusCodes.Status401Unauthorized);
+        // Outside the group: the history also answers a signed-in browser, not only the key.
+        app.MapVoyageHistoryApi();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using HosVessel.Web.Accounts;
 using HosVessel.Web.Http;
+using HosVessel.Web.Voyages.History;
 using Scalar.AspNetCore;
 
 namespace HosVessel.Web.Voyages;
@@ -14,6 +15,12 @@ public static class VoyagesExtensions
         builder.Services.AddSingleton<VoyageStore>();
         builder.Services.AddSingleton<VoyageFeedLog>();
         builder.Services.AddSingleton<VoyageFeedHandler>();
+        builder.Services.AddSingleton<VoyageHistoryReader>();
+        builder.Services.AddOptions<VoyageHistoryOptions>().BindConfiguration(VoyageHistoryOptions.SectionName)
+            .Validate(o => o.RetentionDays >= 1, "VoyageHistory:RetentionDays must be at least 1.")
+            .Validate(o => TimeOnly.TryParseExact(o.PruneTime, "HH:mm", out _), "VoyageHistory:PruneTime must be HH:mm, like 03:30.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<VoyageHistoryPruneService>();
         builder.Services.AddOpenApi();
         // Scalar boots from an inline module script and styles itself inline; only its admin-only page gets this.
         builder.Services.Configure<SecurityHeadersOptions>(options => options.UseContentSecurityPolicyFor(

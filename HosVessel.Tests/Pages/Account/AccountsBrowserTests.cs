@@ -35,7 +35,7 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
         Assert.DoesNotContain("사용자", nav);
         Assert.DoesNotContain("선박 등록", nav);
         Assert.Contains("browser-viewer", nav);
-        Assert.Equal(["선박 목록", "운항 정보"], await page.Locator(".quick-links a").AllInnerTextsAsync());
+        Assert.Equal(0, await page.Locator("#data-quality").CountAsync());
         Assert.Equal(0, await page.Locator("a[href='/users'], a[href='/signup'], a[href='/vessel/new']").CountAsync());
 
         await page.GotoAsync("/users");

@@ -1,12 +1,15 @@
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
+using HosVessel.Web.Voyages.History;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HosVessel.Web.Pages.VesselPages;
 
-public sealed class DetailModel(VesselStore store, VoyageStore voyages) : PageModel
+public sealed class DetailModel(VesselStore store, VoyageStore voyages, VoyageHistoryReader history, TimeProvider clock) : PageModel
 {
+    public VoyageTimeline Timeline { get; private set; } = null!;
+
     public Vessel Vessel { get; private set; } = new();
 
     public Voyages.Voyage? CurrentVoyage { get; private set; }
@@ -19,6 +22,10 @@ public sealed class DetailModel(VesselStore store, VoyageStore voyages) : PageMo
         }
         Vessel = vessel;
         CurrentVoyage = await voyages.GetByVesselNameKeyAsync(vessel.NameKey, cancellationToken);
+        Timeline = new VoyageTimeline(vessel.NameKey,
+            await history.LatestAsync(vessel.NameKey, since: null, VoyageTimeline.Shown, cancellationToken),
+            CurrentVoyage is null ? [] : await history.CurrentCallEtaAsync(vessel.NameKey, cancellationToken: cancellationToken),
+            CurrentVoyage?.NextPort, clock.GetUtcNow());
         return Page();
     }
 }

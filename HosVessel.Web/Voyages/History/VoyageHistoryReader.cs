@@ -1,0 +1,102 @@
+using System.Globalization;
+using Dapper;
+using HosVessel.Web.Data;
+
+namespace HosVessel.Web.Voyages.History;
+
+/// <summary>A step of the current port call's ETA: from <paramref name="From"/> on, the feed said <paramref name="Eta"/>.</summary>
+public sealed record EtaStep(DateTimeOffset From, string? Eta);
+
+/// <summary>Reads the voyage history; <see cref="VoyageStore"/> writes it. Every query is one index range.</summary>
+public sealed class VoyageHistoryReader(Database database)
+{
+    public const int MaxLimit = 10_000;
+
+    private const string Columns = "at, vessel_key, vessel_name, field, old_value, new_value";
+
+    // The API's shape straight from SQLite: its C date functions turn 1,000 UTC times into KST (fixed +09:00,
+    // Korea has no daylight saving) for a fraction of what parsing and formatting them in .NET costs.
+    private const string ApiColumns =
+        "strftime('%Y-%m-%dT%H:%M:%S+09:00', at, '+9 hours'), vessel_name, field, old_value, new_value";
+
+    /// <summary>Newest first; <paramref name="vesselKey"/> null means the whole fleet.</summary>
+    public Task<IReadOnlyList<VoyageEvent>> LatestAsync(
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) =>
+        QueryLatestAsync(Columns, r => new VoyageEvent(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5)),
+            vesselKey, since, limit, cancellationToken);
+
+    /// <summary>As <see cref="LatestAsync"/>, in the API's shape.</summary>
+    public Task<IReadOnlyList<VoyageHistoryEventDto>> LatestForApiAsync(
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken = default) =>
+        QueryLatestAsync(ApiColumns, r => new VoyageHistoryEventDto(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), Text(r, 4)),
+            vesselKey, since, limit, cancellationToken);
+
+    private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private async Task<IReadOnlyList<T>> QueryLatestAsync<T>(string columns, Func<System.Data.Common.DbDataReader, T> read,
+        string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (vesselKey is not null)
+        {
+            where.Add("vessel_key = @vesselKey");
+        }
+        if (since is not null)
+        {
+            where.Add("at >= @since");
+        }
+        var sql = $"SELECT {columns} FROM voyage_events" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") +
+                  // The primary key's order for one ship, and ix_voyage_events_at's (which ends with the key) for the fleet.
+                  " ORDER BY at DESC, vessel_key DESC, seq DESC LIMIT @limit";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(sql, new
+        {
+            vesselKey,
+            since = since?.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+            limit = Math.Clamp(limit, 1, MaxLimit),
+        });
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+        return rows;
+    }
+
+    /// <summary>Whether the history has ever seen this ship.</summary>
+    public async Task<bool> KnowsAsync(string vesselKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM voyage_events WHERE vessel_key = @vesselKey)", new { vesselKey });
+    }
+
+    /// <summary>
+    /// The ETA of the current port call over time: the call begins when the next port last changed (or the ship
+    /// entered the feed); each later ETA change is a step. Empty when the history has no ETA change for it.
+    /// </summary>
+    public async Task<IReadOnlyList<EtaStep>> CurrentCallEtaAsync(string vesselKey, int maxSteps = 500, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // Both walk the ship's own range of the primary key backwards, so they stop at the call's start.
+        var callStart = await connection.ExecuteScalarAsync<string?>("""
+            SELECT at FROM voyage_events WHERE vessel_key = @vesselKey AND field IN ('next_port.port', 'feed')
+            ORDER BY at DESC LIMIT 1
+            """, new { vesselKey });
+        var changes = (await connection.QueryAsync<(string At, string? Old, string? New)>("""
+            SELECT at, old_value, new_value FROM voyage_events
+            WHERE vessel_key = @vesselKey AND at >= @from AND field = 'next_port.eta'
+            ORDER BY at DESC, seq DESC LIMIT @maxSteps
+            """, new { vesselKey, from = callStart ?? "", maxSteps })).Reverse().ToList();
+        if (changes.Count == 0)
+        {
+            return [];
+        }
+        // Before the first change the ETA was its old value, from the call's start (or the first change, if unknown).
+        var steps = new List<EtaStep> { new(Parse(callStart ?? changes[0].At), changes[0].Old) };
+        steps.AddRange(changes.Select(c => new EtaStep(Parse(c.At), c.New)));
+        return steps;
+    }
+
+    private static DateTimeOffset Parse(string at) => DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+}
