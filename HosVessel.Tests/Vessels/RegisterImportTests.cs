@@ -114,7 +114,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("반영 안 됨", html);
         Assert.DoesNotContain("수정 <strong>", html);
-        Assert.Contains("건조 연월 '2019-13'은(는) 날짜가 아닙니다", html);
+        Assert.Contains("건조 연월 '2019-13'은 날짜가 아닙니다", html);
         Assert.Equal(ship.Size, (string?)JsonNode.Parse(await admin.GetStringAsync($"/api/vessels/{ship.ImoNo}"))!["size"]);
     }
 

@@ -43,7 +43,7 @@ public sealed class SignupModel(UserStore users, AccountPasswords passwords, ILo
             return Page();
         }
         logger.LogInformation("User {Username} created with role {Role} by {Admin}", Input.Username!.Trim(), Input.Role, User.Identity?.Name);
-        TempData.Success($"사용자 '{Input.Username.Trim()}'을(를) 만들었습니다.");
+        TempData.Success($"사용자 {KoreanText.AsObject($"'{Input.Username.Trim()}'")} 만들었습니다.");
         return RedirectToPage("/Users/Index");
     }
 
