@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HosVessel.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 
@@ -20,11 +21,12 @@ public sealed class SignupModel(UserStore users, AccountPasswords passwords, ILo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && AccountRules.PasswordProblem(Input.Password, Input.Username) is { } problem)
+        // Every field is checked on its own, so one post shows every problem beside its field.
+        if (IsFieldValid(nameof(InputModel.Password)) && AccountRules.PasswordProblem(Input.Password, Input.Username) is { } problem)
         {
             ModelState.AddModelError(nameof(InputModel.Password), problem);
         }
-        if (ModelState.IsValid && await users.FindByUsernameAsync(Input.Username!, cancellationToken) is not null)
+        if (IsFieldValid(nameof(InputModel.Username)) && await users.FindByUsernameAsync(Input.Username!, cancellationToken) is not null)
         {
             ModelState.AddModelError(nameof(InputModel.Username), AccountRules.UsernameTaken);
         }
@@ -46,6 +48,8 @@ public sealed class SignupModel(UserStore users, AccountPasswords passwords, ILo
         TempData.Success($"사용자 {KoreanText.AsObject($"'{Input.Username.Trim()}'")} 만들었습니다.");
         return RedirectToPage("/Users/Index");
     }
+
+    private bool IsFieldValid(string key) => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
 
     public sealed class InputModel
     {
