@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -142,15 +141,5 @@ public sealed class RegisterImportTests : IAsyncLifetime
     private static byte[] Json(VesselFields fields) =>
         JsonSerializer.SerializeToUtf8Bytes(new[] { VesselFieldTable.All.ToDictionary(f => f.Key, f => f.Get(fields)) });
 
-    private async Task<(HttpStatusCode Status, string Html)> UploadAsync(byte[] content, string fileName)
-    {
-        var token = await admin.GetAntiforgeryTokenAsync("/vessel/import");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv") ? "text/csv" : "application/json");
-        form.Add(file, "file", fileName);
-        var response = await admin.PostAsync("/vessel/import", form);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private Task<(HttpStatusCode Status, string Html)> UploadAsync(byte[] content, string fileName) => admin.UploadVesselsAsync(content, fileName);
 }

@@ -56,7 +56,8 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,name,imo_no,ship_code,ship_type,size,flag,ro,class,built_year,shipyard,finance,tic,crew,callsign,internal_audit", lines[0]);
+        Assert.StartsWith("ID,선박명,IMO 번호,선박 코드,", lines[0]);
+        Assert.Equal(string.Join(',', ["ID", .. VesselFieldTable.All.Select(f => f.Label)]), lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains($",{tag} 두바다,", lines[1]);
         Assert.Contains($",{tag} 한바다,", lines[2]);
