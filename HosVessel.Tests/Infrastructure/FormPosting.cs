@@ -15,7 +15,14 @@ public static partial class FormPosting
 
     public static async Task<string> GetAntiforgeryTokenAsync(this HttpClient client, string pageUrl)
     {
-        var html = await client.GetStringAsync(pageUrl);
+        var page = await client.GetAsync(pageUrl);
+        // A signed-in client asking for /login is sent on (home): any page's token serves the same signed-in user.
+        if (page.Headers.Location is { } next)
+        {
+            page = await client.GetAsync(next);
+        }
+        page.EnsureSuccessStatusCode();
+        var html = await page.Content.ReadAsStringAsync();
         var match = TokenPattern().Match(html);
         Assert.True(match.Success, $"{pageUrl} has no antiforgery token");
         return WebUtility.HtmlDecode(match.Groups[1].Value);

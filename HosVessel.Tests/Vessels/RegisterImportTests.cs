@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -114,7 +113,7 @@ public sealed class RegisterImportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Contains("반영 안 됨", html);
         Assert.DoesNotContain("수정 <strong>", html);
-        Assert.Contains("건조 연월 '2019-13'은(는) 날짜가 아닙니다", html);
+        Assert.Contains("건조 연월 '2019-13'은 날짜가 아닙니다", html);
         Assert.Equal(ship.Size, (string?)JsonNode.Parse(await admin.GetStringAsync($"/api/vessels/{ship.ImoNo}"))!["size"]);
     }
 
@@ -142,15 +141,5 @@ public sealed class RegisterImportTests : IAsyncLifetime
     private static byte[] Json(VesselFields fields) =>
         JsonSerializer.SerializeToUtf8Bytes(new[] { VesselFieldTable.All.ToDictionary(f => f.Key, f => f.Get(fields)) });
 
-    private async Task<(HttpStatusCode Status, string Html)> UploadAsync(byte[] content, string fileName)
-    {
-        var token = await admin.GetAntiforgeryTokenAsync("/vessel/import");
-        using var form = new MultipartFormDataContent();
-        form.Add(new StringContent(token), "__RequestVerificationToken");
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue(fileName.EndsWith(".csv") ? "text/csv" : "application/json");
-        form.Add(file, "file", fileName);
-        var response = await admin.PostAsync("/vessel/import", form);
-        return (response.StatusCode, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-    }
+    private Task<(HttpStatusCode Status, string Html)> UploadAsync(byte[] content, string fileName) => admin.UploadVesselsAsync(content, fileName);
 }

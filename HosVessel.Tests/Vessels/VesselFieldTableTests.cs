@@ -84,7 +84,7 @@ public sealed class VesselFieldTableTests(HosVesselFactory factory) : IClassFixt
 
         var csv = await admin.GetStringAsync($"/vessel/list?handler=csv&name={fields.ImoNo}");
         var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(string.Join(',', ["id", .. VesselFieldTable.All.Select(f => f.Key)]), lines[0]);
+        Assert.Equal(string.Join(',', ["ID", .. VesselFieldTable.All.Select(f => f.Label)]), lines[0]);
         Assert.Equal(VesselFieldTable.All.Select(f => f.Get(fields)), lines[1].Split(',').Skip(1));
 
         // Every field changed through an import reaches the store.

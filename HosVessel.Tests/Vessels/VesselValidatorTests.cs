@@ -12,7 +12,7 @@ public sealed class VesselValidatorTests
     {
         var errors = VesselValidator.Validate(new VesselFields().Cleaned());
         Assert.Equal(["name", "imo_no", "ship_code", "ship_type", "size", "flag", "ro", "class", "tic", "crew"], errors.Keys);
-        Assert.Equal("선박명을(를) 입력하세요. 예: HYUNDAI AMBITION", errors["name"]);
+        Assert.Equal("선박명을 입력하세요. 예: HYUNDAI AMBITION", errors["name"]);
     }
 
     [Theory]
@@ -85,9 +85,9 @@ public sealed class VesselValidatorTests
     {
         var fields = VesselSamples.Valid();
         fields.ImoNo = "12345";
-        Assert.Equal("IMO 번호 '12345'은(는) 7자리 숫자가 아닙니다. 예: 9321483", VesselValidator.Validate(fields.Cleaned())["imo_no"]);
+        Assert.Equal("IMO 번호 '12345'는 7자리 숫자가 아닙니다. 예: 9321483", VesselValidator.Validate(fields.Cleaned())["imo_no"]);
         fields.ImoNo = "9074728";
-        Assert.Equal("IMO 번호 '9074728'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 907472이면 마지막 자리는 9이어야 합니다.",
+        Assert.Equal("IMO 번호 '9074728'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 907472면 마지막 자리는 9여야 합니다.",
             VesselValidator.Validate(fields.Cleaned())["imo_no"]);
     }
 
@@ -97,7 +97,7 @@ public sealed class VesselValidatorTests
         var fields = VesselSamples.Valid(new string('A', 101));
         fields.ShipCode = "ABCDEFG";
         var errors = VesselValidator.Validate(fields.Cleaned());
-        Assert.Equal($"선박명 '{new string('A', 30)}…'은(는) 101자입니다. 100자 이하로 입력하세요.", errors["name"]);
-        Assert.Equal("선박 코드 'ABCDEFG'은(는) 7자입니다. 6자 이하로 입력하세요.", errors["ship_code"]);
+        Assert.Equal($"선박명 '{new string('A', 30)}…'는 101자입니다. 100자 이하로 입력하세요.", errors["name"]);
+        Assert.Equal("선박 코드 'ABCDEFG'는 7자입니다. 6자 이하로 입력하세요.", errors["ship_code"]);
     }
 }

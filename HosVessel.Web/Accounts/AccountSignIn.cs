@@ -21,13 +21,17 @@ public sealed class AccountSignIn(
     LoginThrottle throttle,
     LoginDevices devices,
     IHttpContextAccessor httpContextAccessor,
+    TimeProvider clock,
     ILogger<AccountSignIn> logger)
 {
     public const int LoggedUsernameLength = 64;
 
     /// <param name="redirectUri">Where the browser goes next: already checked to be local and ASCII, because the cookie
     /// handler would otherwise copy the raw ReturnUrl into the Location header itself.</param>
-    public async Task<LoginResult> PasswordSignInAsync(string username, string password, string redirectUri, CancellationToken cancellationToken)
+    /// <param name="remember">"로그인 유지": a cookie that outlives the browser and a session that lasts 30 days from the last
+    /// request, rather than a browser-session cookie that ends after 12 idle hours.</param>
+    public async Task<LoginResult> PasswordSignInAsync(
+        string username, string password, bool remember, string redirectUri, CancellationToken cancellationToken)
     {
         var context = httpContextAccessor.HttpContext!;
         var clientIp = context.Connection.RemoteIpAddress;
@@ -56,8 +60,16 @@ public sealed class AccountSignIn(
         }
         throttle.Succeeded(attempt);
 
-        var sessionId = await users.StartSessionAsync(user.Id, AccountsExtensions.SessionLifetime, cancellationToken);
-        await context.SignInAsync(CreatePrincipal(user, sessionId), new AuthenticationProperties { RedirectUri = redirectUri });
+        var lifetime = remember ? AccountsExtensions.RememberLifetime : AccountsExtensions.IdleTimeout;
+        var sessionId = await users.StartSessionAsync(user.Id, lifetime, cancellationToken);
+        var issued = clock.GetUtcNow();
+        await context.SignInAsync(CreatePrincipal(user, sessionId), new AuthenticationProperties
+        {
+            RedirectUri = redirectUri,
+            IsPersistent = remember,
+            IssuedUtc = issued,
+            ExpiresUtc = issued + lifetime,
+        });
         devices.Issue(context, user.Username);
         AccountsTelemetry.RecordLogin(LoginResultKind.Success);
         return new LoginResult(LoginResultKind.Success, user);

@@ -8,7 +8,19 @@ public static class AccountsExtensions
 {
     public const string AdminPolicy = "admin";
     public const string SessionClaim = "hosvessel:session";
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
+    /// <summary>A session without "로그인 유지" ends after this long without a request.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(12);
+
+    /// <summary>A "로그인 유지" session ends after this long without a request.</summary>
+    public static readonly TimeSpan RememberLifetime = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How often an active session's deadline moves on (a new cookie and one row update). Sliding on every request
+    /// would write on every request; the cookie handler's own sliding waits for half the lifetime, which would end
+    /// a 12-hour session after as little as 6 idle hours.
+    /// </summary>
+    public static readonly TimeSpan RenewAfter = TimeSpan.FromMinutes(5);
 
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
     {
@@ -34,7 +46,7 @@ public static class AccountsExtensions
                 options.LoginPath = "/login";
                 options.LogoutPath = "/logout";
                 options.AccessDeniedPath = "/access-denied";
-                options.ExpireTimeSpan = SessionLifetime;
+                options.ExpireTimeSpan = IdleTimeout;
                 options.SlidingExpiration = false;
                 options.Events.OnValidatePrincipal = RejectEndedSessions;
                 options.Events.OnRedirectToLogin = context => AnswerApiOrRedirect(context, StatusCodes.Status401Unauthorized);
@@ -67,6 +79,23 @@ public static class AccountsExtensions
             context.ReplacePrincipal(new ClaimsPrincipal(new ClaimsIdentity(claims, principal.Identity?.AuthenticationType)));
             context.ShouldRenew = true;
         }
+        await RenewWhileActiveAsync(context, sessionId!, services);
+    }
+
+    // Use keeps a session alive: the row's deadline and the cookie (which keeps its own length, 12 hours or 30 days)
+    // both move to now + that length, at most every RenewAfter.
+    private static async Task RenewWhileActiveAsync(CookieValidatePrincipalContext context, string sessionId, IServiceProvider services)
+    {
+        var (issued, expires) = (context.Properties.IssuedUtc, context.Properties.ExpiresUtc);
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (issued is null || expires is null || now - issued < RenewAfter)
+        {
+            return;
+        }
+        var lifetime = expires.Value - issued.Value;
+        lifetime = lifetime > RememberLifetime ? RememberLifetime : lifetime;
+        await services.GetRequiredService<UserStore>().RenewSessionAsync(sessionId, now + lifetime, context.HttpContext.RequestAborted);
+        context.ShouldRenew = true;
     }
 
     // API clients want a status code and JSON, not a redirect to an HTML login form.

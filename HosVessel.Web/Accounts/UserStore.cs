@@ -81,6 +81,12 @@ public sealed class UserStore(Database database, TimeProvider clock, SessionCach
         return sessionId;
     }
 
+    /// <summary>Moves a live session's deadline to <paramref name="expires"/> (an ended or expired one stays ended).</summary>
+    public Task RenewSessionAsync(string sessionId, DateTimeOffset expires, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => write.Connection.ExecuteAsync(
+            "UPDATE user_sessions SET expires_at = @expires WHERE id = @sessionId AND expires_at > @now",
+            new { sessionId, expires = expires.ToString("O"), now = Now() }, write.Transaction), cancellationToken);
+
     /// <summary>The current role of the session's user, or null when the session has ended or expired.</summary>
     public async Task<string?> FindActiveSessionRoleAsync(string sessionId, CancellationToken cancellationToken = default)
     {

@@ -18,9 +18,8 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
 
     public string? ErrorMessage { get; private set; }
 
-    public void OnGet()
-    {
-    }
+    // Someone already signed in (a bookmarked /login, the back button) goes where they were headed.
+    public IActionResult OnGet() => User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl()) : Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
@@ -28,7 +27,7 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
         var target = SafeReturnUrl();
         var result = string.IsNullOrWhiteSpace(Input.Username) || string.IsNullOrEmpty(Input.Password)
             ? new LoginResult(LoginResultKind.Failure)
-            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, target, cancellationToken);
+            : await signIn.PasswordSignInAsync(Input.Username, Input.Password, Input.Remember, target, cancellationToken);
         switch (result.Kind)
         {
             case LoginResultKind.Success:
@@ -49,7 +48,8 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
     // so "/vessel/list?name=현대" is sent percent-encoded; control characters make it no target at all.
     private string SafeReturnUrl()
     {
-        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl.Any(char.IsControl))
+        // Back to the login form would loop for someone already signed in.
+        if (!Url.IsLocalUrl(ReturnUrl) || ReturnUrl.Any(char.IsControl) || IsLoginPage(ReturnUrl))
         {
             return "/";
         }
@@ -61,8 +61,14 @@ public sealed class LoginModel(AccountSignIn signIn) : PageModel
         return encoded.ToString();
     }
 
+    private static bool IsLoginPage(string url) =>
+        new PathString(url.Split('?', '#')[0].TrimEnd('/')).Equals("/login", StringComparison.OrdinalIgnoreCase);
+
     public sealed class InputModel
     {
+        /// <summary>"로그인 유지".</summary>
+        public bool Remember { get; set; }
+
         public string? Username { get; set; }
 
         public string? Password { get; set; }

@@ -1,59 +1,71 @@
-using System.Text;
+using System.Globalization;
+using HosVessel.Web.Exports;
 using nietras.SeparatedValues;
 
 namespace HosVessel.Web.Vessels;
 
 /// <summary>
-/// The register as CSV, read and written with Sep: UTF-8 with a BOM so Excel shows Korean, a header of the
-/// snake_case keys, and RFC 4180 quoting. The importer reads the same format back.
-/// A cell a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a CR) is written with a
-/// leading <c>'</c>, which Excel shows as text; <see cref="Unguard"/> takes it off again on import.
+/// The register as CSV: written by <see cref="CsvExport"/> with the field table's Korean labels as its header, read
+/// back (with Sep) by the importer, which takes either those labels or the snake_case keys the older files have.
 /// </summary>
 public static class VesselCsv
 {
-    public const string ContentType = "text/csv; charset=utf-8";
+    /// <summary>The database id's column: written for reference, ignored on import (the IMO number is the key).</summary>
+    public const string IdHeader = "ID";
 
-    public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: true);
+    public static IReadOnlyList<CsvColumn<Vessel>> Columns { get; } =
+    [
+        new(IdHeader, vessel => vessel.Id.ToString(CultureInfo.InvariantCulture)),
+        .. VesselFieldTable.All.Select(field => new CsvColumn<Vessel>(field.Label, vessel => field.Get(vessel))),
+    ];
 
-    public static IReadOnlyList<string> Header { get; } = ["id", .. VesselFieldTable.All.Select(f => f.Key)];
+    public static Task WriteAsync(Stream stream, IEnumerable<Vessel> vessels, CancellationToken cancellationToken = default) =>
+        CsvExport.WriteAsync(stream, Columns, vessels, cancellationToken);
 
-    public static async Task WriteAsync(Stream stream, IEnumerable<Vessel> vessels, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The field each header cell names (null for the id and blank cells), by Korean label or snake_case key, in any
+    /// mix. A cell naming nothing, or a field named twice, is refused by name: its column would otherwise be dropped.
+    /// </summary>
+    public static List<VesselField?> ReadHeader(IReadOnlyList<string> cells)
     {
-        // RFC 4180 (and Excel) line ends, on every platform.
-        await using var text = new StreamWriter(stream, Encoding, bufferSize: 64 * 1024, leaveOpen: true) { NewLine = "\r\n" };
-        // The header is written even for an empty list (Sep writes it with the first row only).
-        await text.WriteAsync(string.Join(',', Header) + "\r\n");
-        // Async rows and disposal: a response body refuses synchronous writes.
-        await using (var writer = Sep.New(',').Writer(options => options with { Escape = true, WriteHeader = false }).To(text))
+        var fields = cells.Select(cell => FindColumn(cell.Trim())).ToList();
+        if (!fields.Any(f => f is not null))
         {
-            foreach (var vessel in vessels)
+            throw new ImportFormatException(
+                $"JSON 배열도, 선박 목록 CSV도 아닙니다. CSV 첫 줄에는 {Named(VesselFieldTable.Name)}, {Named(VesselFieldTable.Imo)} 등의 열 이름이 있어야 합니다.");
+        }
+        var unknown = cells.Where((cell, i) => fields[i] is null && !IsIgnored(cell.Trim())).Select(cell => $"'{cell.Trim()}'").ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ImportFormatException(
+                $"CSV 머리글의 {KoreanText.AsObject(string.Join(", ", unknown))} 알 수 없습니다. 선박 목록 CSV의 열 이름(한글 또는 영문)을 쓰세요: " +
+                string.Join(", ", VesselFieldTable.All.Select(Named)) + ".");
+        }
+        var twice = fields.OfType<VesselField>().GroupBy(f => f).FirstOrDefault(group => group.Count() > 1)?.Key;
+        if (twice is not null)
+        {
+            var named = cells.Where((_, i) => fields[i] == twice).Select(cell => $"'{cell.Trim()}'");
+            throw new ImportFormatException($"CSV 머리글에 {KoreanText.AsSubject(twice.Label)} 두 번 있습니다 ({string.Join(", ", named)}). 한 열만 남기세요.");
+        }
+        foreach (var required in new[] { VesselFieldTable.Name, VesselFieldTable.Imo })
+        {
+            if (!fields.Contains(required))
             {
-                await using var row = writer.NewRow(cancellationToken);
-                row[Header[0]].Format(vessel.Id);
-                foreach (var field in VesselFieldTable.All)
-                {
-                    row[field.Key].Set(Guard(field.Get(vessel)) ?? "");
-                }
+                throw new ImportFormatException($"CSV 머리글에 {KoreanText.AsSubject(Named(required))} 없습니다. 선박을 찾고 만들려면 이 열이 있어야 합니다.");
             }
         }
-        await text.FlushAsync(cancellationToken);
+        return fields;
     }
 
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+    // Labels are matched without spaces, so "선박 구분(RO)" typed by hand still names the field.
+    private static VesselField? FindColumn(string header) => VesselFieldTable.Find(header)
+        ?? VesselFieldTable.All.FirstOrDefault(f => Compact(f.Label) == Compact(header));
 
-    /// <summary>The cell as written: prefixed with <c>'</c> when a spreadsheet would take it for a formula.</summary>
-    public static string? Guard(string? value) =>
-        value is { Length: > 0 } && (Array.IndexOf(FormulaStarts, value[0]) >= 0 || IsGuarded(value)) ? "'" + value : value;
+    private static string Compact(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
-    /// <summary>The value behind a cell <see cref="Guard"/> wrote; any other cell is returned as it is.</summary>
-    public static string Unguard(string cell) => IsGuarded(cell) ? cell[1..] : cell;
+    private static bool IsIgnored(string header) => header.Length == 0 || header.Equals(IdHeader, StringComparison.OrdinalIgnoreCase);
 
-    // A value that itself starts with ' before a formula character is guarded too, so the round trip is exact.
-    private static bool IsGuarded(string value)
-    {
-        var quotes = value.AsSpan().IndexOfAnyExcept('\'');
-        return quotes > 0 && Array.IndexOf(FormulaStarts, value[quotes]) >= 0;
-    }
+    private static string Named(VesselField field) => $"{field.Label}({field.Key})";
 
     /// <summary>Splits CSV text into records (blank lines left out), each with the 1-based line it starts on.</summary>
     public static List<(int Line, List<string> Cells)> Parse(string text)

@@ -145,19 +145,14 @@ public static class VesselImportReader
         {
             throw new ImportFormatException($"CSV 형식이 잘못되었습니다: {exception.Message}");
         }
-        var header = records.Count == 0 ? [] : records[0].Cells.Select(h => VesselFieldTable.Find(h.Trim())).ToList();
-        if (!header.Any(f => f?.Key == "imo_no") || !header.Any(f => f?.Key == "name"))
-        {
-            throw new ImportFormatException(
-                "JSON 배열도, 선박 목록 CSV도 아닙니다. CSV 첫 줄에는 name, imo_no 등의 열 이름이 있어야 합니다.");
-        }
+        var header = VesselCsv.ReadHeader(records.Count == 0 ? [] : records[0].Cells);
         var present = header.OfType<VesselField>().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
         return records.Skip(1).Select(record =>
         {
             var fields = new VesselFields();
             for (var i = 0; i < header.Count && i < record.Cells.Count; i++)
             {
-                header[i]?.Set(fields, VesselCsv.Unguard(record.Cells[i]));
+                header[i]?.Set(fields, Exports.CsvExport.Unguard(record.Cells[i]));
             }
             var problem = record.Cells.Count > header.Count ? $"열이 {record.Cells.Count}개로 머리글({header.Count}개)보다 많습니다." : null;
             return new ImportRow(record.Line, fields, present, problem);

@@ -54,7 +54,7 @@ public sealed class VesselImporter(VesselStore store)
             var cleaned = row.Fields.Cleaned();
             if (cleaned.ImoNo is not null && !seenImos.Add(cleaned.ImoNo))
             {
-                summary.Rejected.Add(new ImportRejection(row.Number, label, $"IMO 번호 {cleaned.ImoNo}이(가) 파일 안에 이미 나왔습니다. 한 선박은 한 행에만 적어 주세요."));
+                summary.Rejected.Add(new ImportRejection(row.Number, label, $"IMO 번호 {KoreanText.AsSubject(cleaned.ImoNo!)} 파일 안에 이미 나왔습니다. 한 선박은 한 행에만 적어 주세요."));
                 continue;
             }
             var existing = cleaned.ImoNo is null ? null : await vessels.FindByImoAsync(cleaned.ImoNo);

@@ -31,13 +31,13 @@ public static partial class VesselValidator
             {
                 if (field.Required)
                 {
-                    errors[field.Key] = $"{field.Label}을(를) 입력하세요. 예: {field.Example}";
+                    errors[field.Key] = $"{KoreanText.AsObject(field.Label)} 입력하세요. 예: {field.Example}";
                 }
                 continue;
             }
             if (value.Length > field.MaxLength)
             {
-                errors[field.Key] = $"{field.Label} '{Shown(value)}'은(는) {value.Length}자입니다. {field.MaxLength}자 이하로 입력하세요.";
+                errors[field.Key] = $"{field.Label} {KoreanText.AsTopic($"'{Shown(value)}'")} {value.Length}자입니다. {field.MaxLength}자 이하로 입력하세요.";
             }
             else if (field.Rule(field, value) is { } message)
             {
@@ -56,7 +56,7 @@ public static partial class VesselValidator
             var unknown = ClassSocieties(value).Where(society => !KnownSocieties.Contains(society)).ToList();
             if (unknown.Count > 0)
             {
-                warnings["class"] = $"선급 '{value}'의 {string.Join(", ", unknown)}은(는) 흔히 쓰는 선급 약어가 아닙니다 " +
+                warnings["class"] = $"선급 '{value}'의 {KoreanText.AsTopic(string.Join(", ", unknown))} 흔히 쓰는 선급 약어가 아닙니다 " +
                     $"({string.Join(", ", KnownSocieties.Order())}). 오타가 아닌지 확인하세요.";
             }
         }
@@ -65,9 +65,9 @@ public static partial class VesselValidator
 
     // The field rules the table names: each gets a cleaned, non-empty value and says why it cannot be true.
     internal static string? Imo(VesselField field, string value) =>
-        !Digits7().IsMatch(value) ? $"IMO 번호 '{Shown(value)}'은(는) 7자리 숫자가 아닙니다. 예: {field.Example}"
+        !Digits7().IsMatch(value) ? $"IMO 번호 {KoreanText.AsTopic($"'{Shown(value)}'")} 7자리 숫자가 아닙니다. 예: {field.Example}"
         : !ImoNumber.IsValid(value)
-            ? $"IMO 번호 '{value}'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 {value[..6]}이면 마지막 자리는 {ImoNumber.CheckDigit(value.AsSpan(0, 6))}이어야 합니다."
+            ? $"IMO 번호 '{value}'의 마지막 자리(검증 숫자)가 맞지 않습니다. 앞 여섯 자리가 {KoreanText.WithParticle(value[..6], "이면", "면")} 마지막 자리는 {KoreanText.WithParticle(ImoNumber.CheckDigit(value.AsSpan(0, 6)).ToString(CultureInfo.InvariantCulture), "이어야", "여야")} 합니다."
             : null;
 
     internal static string? ShipCode(VesselField field, string value) =>
@@ -77,13 +77,13 @@ public static partial class VesselValidator
         TypeCode().IsMatch(value) ? null : $"선종 '{Shown(value)}'에 영문, 숫자, '-', '/' 밖의 글자가 있습니다. CNTR, TNKR, B/C 같은 코드로 입력하세요.";
 
     internal static string? ClassRule(VesselField field, string value) =>
-        IsValidClass(value) ? null : $"선급 '{Shown(value)}'은(는) 선급 약어로 읽을 수 없습니다. KR, DNV/KR, LR+KR처럼 영문 약어를 '/'나 '+'로 이어 입력하세요.";
+        IsValidClass(value) ? null : $"선급 {KoreanText.AsTopic($"'{Shown(value)}'")} 선급 약어로 읽을 수 없습니다. KR, DNV/KR, LR+KR처럼 영문 약어를 '/'나 '+'로 이어 입력하세요.";
 
     internal static string? BuiltYear(VesselField field, string value) => IsValidBuiltYear(value) ? null :
-        $"건조 연월 '{Shown(value)}'은(는) 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식(1900~2100년, 1~12월)으로 입력하세요. 예: {field.Example}";
+        $"건조 연월 {KoreanText.AsTopic($"'{Shown(value)}'")} 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식(1900~2100년, 1~12월)으로 입력하세요. 예: {field.Example}";
 
     internal static string? Date(VesselField field, string value) => IsValidDate(value) ? null :
-        $"{field.Label} '{Shown(value)}'은(는) 실제 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요. 예: {field.Example}";
+        $"{field.Label} {KoreanText.AsTopic($"'{Shown(value)}'")} 실제 날짜가 아닙니다. YYYY-MM-DD 형식으로 입력하세요. 예: {field.Example}";
 
     // The cleaners the table names: trimmed, empty meaning none; codes upper-cased.
     internal static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

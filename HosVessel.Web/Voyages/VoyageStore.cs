@@ -122,9 +122,19 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {
                 list.Parameters.AddDynamicParams(new { limit, offset });
                 return await ReadVoyagesAsync(connection,
-                    SelectVoyage + list.Where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", list.Parameters);
+                    SelectVoyage + list.Where + ListOrder + " LIMIT @limit OFFSET @offset", list.Parameters);
             });
     }
+
+    /// <summary>Every voyage the filters match, in the list's order (the CSV download).</summary>
+    public async Task<IReadOnlyList<Voyage>> ListAllAsync(VoyageQuery query, CancellationToken cancellationToken = default)
+    {
+        var list = query.ToListQuery();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await ReadVoyagesAsync(connection, SelectVoyage + list.Where + ListOrder, list.Parameters);
+    }
+
+    private const string ListOrder = " ORDER BY v.vessel_name COLLATE NOCASE, v.id";
 
     public async Task<Voyage?> GetAsync(long id, CancellationToken cancellationToken = default)
     {

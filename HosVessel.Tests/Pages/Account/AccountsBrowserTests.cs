@@ -34,7 +34,8 @@ public sealed class AccountsBrowserTests(BrowserFixture browser) : IClassFixture
         var nav = await page.Locator(".nav a").AllInnerTextsAsync();
         Assert.DoesNotContain("사용자", nav);
         Assert.DoesNotContain("선박 등록", nav);
-        Assert.Contains("browser-viewer", nav);
+        Assert.Contains("browser-viewer · 계정", nav);
+        Assert.Contains("비밀번호 변경", nav);
         Assert.Equal(0, await page.Locator("#data-quality").CountAsync());
         Assert.Equal(0, await page.Locator("a[href='/users'], a[href='/signup'], a[href='/vessel/new']").CountAsync());
 

@@ -18,7 +18,7 @@ public sealed class UsersPageTests(HosVesselFactory factory) : IClassFixture<Hos
 
         var html = await PostAndFollowAsync(admin, "/signup", new() { ["username"] = "new-viewer", ["password"] = Password, ["role"] = Roles.Viewer });
 
-        Assert.Contains("사용자 'new-viewer'을(를) 만들었습니다.", html);
+        Assert.Contains("사용자 'new-viewer'를 만들었습니다.", html);
         Assert.Contains("data-username=\"new-viewer\"", html);
         var viewer = await factory.LoginAsync("new-viewer", Password);
         var refused = await viewer.GetAsync("/users");
@@ -65,7 +65,7 @@ public sealed class UsersPageTests(HosVesselFactory factory) : IClassFixture<Hos
         var promoted = await factory.LoginAsync("promote-me", Password);
 
         var html = await PostAndFollowAsync(admin, "/users?handler=Role", new() { ["id"] = $"{id}", ["role"] = Roles.Admin }, "/users");
-        Assert.Contains("'promote-me'의 권한을 관리자(으)로 바꿨습니다.", html);
+        Assert.Contains("'promote-me'의 권한을 관리자로 바꿨습니다.", html);
         Assert.Equal(HttpStatusCode.OK, (await promoted.GetAsync("/users")).StatusCode);
 
         await PostAndFollowAsync(admin, "/users?handler=Role", new() { ["id"] = $"{id}", ["role"] = Roles.Viewer }, "/users");
@@ -113,7 +113,7 @@ public sealed class UsersPageTests(HosVesselFactory factory) : IClassFixture<Hos
 
         var html = await PostAndFollowAsync(admin, "/users?handler=Delete", new() { ["id"] = $"{id}" }, "/users");
 
-        Assert.Contains("사용자 'delete-me'을(를) 삭제했습니다.", html);
+        Assert.Contains("사용자 'delete-me'를 삭제했습니다.", html);
         Assert.DoesNotContain("data-username=\"delete-me\"", html);
         Assert.Contains("/login", (await session.GetAsync("/account/password")).Headers.Location!.OriginalString);
         Assert.Null(await Store.FindByUsernameAsync("delete-me"));

@@ -56,7 +56,8 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,name,imo_no,ship_code,ship_type,size,flag,ro,class,built_year,shipyard,finance,tic,crew,callsign,internal_audit", lines[0]);
+        Assert.StartsWith("ID,선박명,IMO 번호,선박 코드,", lines[0]);
+        Assert.Equal(string.Join(',', ["ID", .. VesselFieldTable.All.Select(f => f.Label)]), lines[0]);
         Assert.Equal(3, lines.Length);
         Assert.Contains($",{tag} 두바다,", lines[1]);
         Assert.Contains($",{tag} 한바다,", lines[2]);
@@ -165,8 +166,8 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<span class=\"field-error\" id=\"imo_no-error\">IMO 번호 '9074728'의 마지막 자리(검증 숫자)가 맞지 않습니다.", html);
-        Assert.Contains("id=\"built_year-error\">건조 연월 '2019/05'은(는) 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식", html);
-        Assert.Contains("id=\"tic-error\">담당팀을(를) 입력하세요. 예: CT1</span>", html);
+        Assert.Contains("id=\"built_year-error\">건조 연월 '2019/05'는 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식", html);
+        Assert.Contains("id=\"tic-error\">담당팀을 입력하세요. 예: CT1</span>", html);
         Assert.Contains("value=\"Typed  Name 123\"", html);
         Assert.Contains("value=\"9074728\"", html);
         Assert.Contains("value=\"2019/05\"", html);
@@ -185,7 +186,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
 
         Assert.Contains("추가 <strong>1</strong>척", html);
         Assert.Contains("거부 <strong>1</strong>행", html);
-        Assert.Contains("선박 코드 'TOOLONG'은(는) 7자입니다. 6자 이하로 입력하세요.", html);
+        Assert.Contains("선박 코드 'TOOLONG'은 7자입니다. 6자 이하로 입력하세요.", html);
         Assert.NotNull(await Store.FindByImoAsync(good.ImoNo!));
         Assert.Contains("아무것도 바뀌지 않았습니다.", await UploadAsync(admin, "not a vessel file", skipInvalid: false, HttpStatusCode.BadRequest));
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using HosVessel.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HosVessel.Web.Pages.Account;
@@ -29,7 +30,27 @@ public sealed class PasswordModel(
     {
         var username = User.Identity?.Name ?? "";
         var sessionId = User.FindFirstValue(AccountsExtensions.SessionClaim);
-        if (!ModelState.IsValid || sessionId is null)
+        if (sessionId is null)
+        {
+            return Page();
+        }
+        // The new password's rules first, each beside its field, so one post shows every problem at once.
+        if (IsFieldValid(nameof(InputModel.NewPassword)))
+        {
+            if (AccountRules.PasswordProblem(Input.NewPassword, username) is { } problem)
+            {
+                ModelState.AddModelError(nameof(InputModel.NewPassword), problem);
+            }
+            else if (Input.NewPassword == Input.CurrentPassword)
+            {
+                ModelState.AddModelError(nameof(InputModel.NewPassword), SameAsCurrent);
+            }
+        }
+        if (IsFieldValid(nameof(InputModel.ConfirmPassword)) && Input.NewPassword is not null && Input.NewPassword != Input.ConfirmPassword)
+        {
+            ModelState.AddModelError(nameof(InputModel.ConfirmPassword), ConfirmMismatch);
+        }
+        if (!IsFieldValid(nameof(InputModel.CurrentPassword)))
         {
             return Page();
         }
@@ -51,27 +72,17 @@ public sealed class PasswordModel(
             return Page();
         }
         throttle.Succeeded(attempt);
-        if (AccountRules.PasswordProblem(Input.NewPassword, username) is { } problem)
-        {
-            ModelState.AddModelError(nameof(InputModel.NewPassword), problem);
-        }
-        else if (Input.NewPassword == Input.CurrentPassword)
-        {
-            ModelState.AddModelError(nameof(InputModel.NewPassword), SameAsCurrent);
-        }
-        else if (Input.NewPassword != Input.ConfirmPassword)
-        {
-            ModelState.AddModelError(nameof(InputModel.ConfirmPassword), ConfirmMismatch);
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        await users.ChangePasswordAsync(user!.Id, passwords.Hash(Input.NewPassword!), keepSessionId: sessionId, cancellationToken);
+        await users.ChangePasswordAsync(user.Id, passwords.Hash(Input.NewPassword!), keepSessionId: sessionId, cancellationToken);
         logger.LogInformation("User {Username} changed their password; other sessions ended", username);
         TempData.Success("비밀번호를 바꿨습니다. 다른 곳의 로그인은 모두 종료되었습니다.");
         return RedirectToPage();
     }
+
+    private bool IsFieldValid(string key) => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
 
     public sealed class InputModel
     {

@@ -47,7 +47,7 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
         if (outcome == UserChange.Done)
         {
             logger.LogInformation("User {Username} set to role {Role} by {Admin}", user!.Username, role, User.Identity?.Name);
-            TempData.Success($"'{user.Username}'의 권한을 {AccountRules.RoleLabel(role!)}(으)로 바꿨습니다.");
+            TempData.Success($"'{user.Username}'의 권한을 {KoreanText.AsDirection(AccountRules.RoleLabel(role!))} 바꿨습니다.");
         }
         else
         {
@@ -92,7 +92,7 @@ public sealed class IndexModel(UserStore users, AccountPasswords passwords, ILog
         if (outcome == UserChange.Done)
         {
             logger.LogInformation("User {Username} deleted by {Admin}", user!.Username, User.Identity?.Name);
-            TempData.Success($"사용자 '{user.Username}'을(를) 삭제했습니다.");
+            TempData.Success($"사용자 {KoreanText.AsObject($"'{user.Username}'")} 삭제했습니다.");
         }
         else
         {

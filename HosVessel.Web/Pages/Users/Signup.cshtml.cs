@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using HosVessel.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Data.Sqlite;
 
@@ -20,11 +21,12 @@ public sealed class SignupModel(UserStore users, AccountPasswords passwords, ILo
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid && AccountRules.PasswordProblem(Input.Password, Input.Username) is { } problem)
+        // Every field is checked on its own, so one post shows every problem beside its field.
+        if (IsFieldValid(nameof(InputModel.Password)) && AccountRules.PasswordProblem(Input.Password, Input.Username) is { } problem)
         {
             ModelState.AddModelError(nameof(InputModel.Password), problem);
         }
-        if (ModelState.IsValid && await users.FindByUsernameAsync(Input.Username!, cancellationToken) is not null)
+        if (IsFieldValid(nameof(InputModel.Username)) && await users.FindByUsernameAsync(Input.Username!, cancellationToken) is not null)
         {
             ModelState.AddModelError(nameof(InputModel.Username), AccountRules.UsernameTaken);
         }
@@ -43,9 +45,11 @@ public sealed class SignupModel(UserStore users, AccountPasswords passwords, ILo
             return Page();
         }
         logger.LogInformation("User {Username} created with role {Role} by {Admin}", Input.Username!.Trim(), Input.Role, User.Identity?.Name);
-        TempData.Success($"사용자 '{Input.Username.Trim()}'을(를) 만들었습니다.");
+        TempData.Success($"사용자 {KoreanText.AsObject($"'{Input.Username.Trim()}'")} 만들었습니다.");
         return RedirectToPage("/Users/Index");
     }
+
+    private bool IsFieldValid(string key) => ModelState.GetFieldValidationState(key) != ModelValidationState.Invalid;
 
     public sealed class InputModel
     {

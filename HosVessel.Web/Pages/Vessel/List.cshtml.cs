@@ -1,4 +1,5 @@
 using HosVessel.Web.Data;
+using HosVessel.Web.Exports;
 using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,10 +28,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var vessels = await store.ListAllAsync(Query, cancellationToken);
-        Response.ContentType = VesselCsv.ContentType;
-        Response.Headers.ContentDisposition =
-            $"attachment; filename=\"vessels.csv\"; filename*=UTF-8''{Uri.EscapeDataString($"선박목록-{KoreanTime.Now(clock):yyyyMMdd}.csv")}";
-        await VesselCsv.WriteAsync(Response.Body, vessels, cancellationToken);
+        await CsvExport.DownloadAsync(Response, "vessels", "선박목록", clock, VesselCsv.Columns, vessels, cancellationToken);
         return new EmptyResult();
     }
 
