@@ -122,7 +122,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {
                 list.Parameters.AddDynamicParams(new { limit, offset });
                 return await ReadVoyagesAsync(connection,
-                    SelectVoyage + list.Where + " ORDER BY v.vessel_name COLLATE NOCASE, v.id LIMIT @limit OFFSET @offset", list.Parameters);
+                    SelectVoyage + list.Where + " ORDER BY " + query.OrderBy + " LIMIT @limit OFFSET @offset", list.Parameters);
             });
     }
 
