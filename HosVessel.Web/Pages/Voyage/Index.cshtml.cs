@@ -24,7 +24,7 @@ public sealed class IndexModel(VoyageStore store) : PageModel
     public string PageUrl(int page) => ListQuery.Url("/voyage", Filter.ToListQuery().Values(page));
 
     public FilterCardView FilterCard => new("/voyage",
-        new FilterField("vessel_name", "선박명", Filter.VesselName, "선박명 검색 (예: HYUNDAI ECOPIA, H/ECOPIA)"),
+        new FilterField("vessel_name", "선박명", Filter.VesselName, "선박명 (예: H/ECOPIA)"),
         [
             new FilterField("line", "항로", Filter.Line, "예: FE4"),
             new FilterField("supervisor", "감독", Filter.Supervisor, "안전·운항 감독"),
