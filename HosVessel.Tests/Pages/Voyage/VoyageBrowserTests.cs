@@ -52,6 +52,7 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(["HYUNDAI SMART"], await ListedVesselsAsync(page));
 
         await page.FillAsync("input[name=vessel_name]", "");
+        await page.ClickAsync(".filter-more summary");
         await page.FillAsync("input[name=s_crew]", "이상필");
         await page.ClickAsync(".filter-card button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("s_crew="));
