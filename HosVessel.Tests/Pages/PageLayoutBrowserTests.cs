@@ -47,7 +47,7 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IClassFixtu
         await admin.FillAsync("input[name=imo_no]", "1234568");
         await admin.ClickAsync("form button[type=submit]:has-text('저장')");
         await Assertions.Expect(admin.Locator("#imo_no-error")).ToBeVisibleAsync();
-        await AssertNoSidewaysScrollAsync(admin);
+        await BrowserFixture.AssertNoSidewaysScrollAsync(admin);
         await BrowserFixture.ScreenshotAsync(admin, $"vessel-edit-{device}");
 
         var viewer = await browser.LoginAsync(ViewerName, ViewerPassword, width);
@@ -85,13 +85,10 @@ public sealed class PageLayoutBrowserTests(BrowserFixture browser) : IClassFixtu
     private static async Task ShowAsync(IPage page, string name, string path, string device)
     {
         await page.GotoAsync(path);
-        await AssertNoSidewaysScrollAsync(page);
+        await BrowserFixture.AssertNoSidewaysScrollAsync(page);
         await BrowserFixture.ScreenshotAsync(page, $"{name}-{device}");
     }
 
-    private static async Task AssertNoSidewaysScrollAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px");
 
     private static async Task<(float Top, float Bottom, float Height)> BoxAsync(ILocator locator)
     {
