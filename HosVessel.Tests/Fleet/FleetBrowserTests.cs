@@ -43,7 +43,7 @@ public sealed class FleetBrowserTests(FleetBrowserFixture browser) : IClassFixtu
         }
         await Assertions.Expect(page.Locator("#arrivals svg[role=img]")).ToBeVisibleAsync();
         Assert.True(await page.Locator("#arrivals .ship-rows li").CountAsync() >= 3);
-        await AssertNoHorizontalScrollAsync(page);
+        await BrowserFixture.AssertNoSidewaysScrollAsync(page);
         await BrowserFixture.ScreenshotAsync(page, $"fleet-home-{device}");
 
         await page.FillAsync("#q", "H/ECOPIA");
@@ -51,7 +51,7 @@ public sealed class FleetBrowserTests(FleetBrowserFixture browser) : IClassFixtu
         await page.WaitForURLAsync($"**/vessel/{ecopiaId}");
         await Assertions.Expect(page.Locator("#eta-chart svg[role=img]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#voyage-history .timeline > li").First).ToContainTextAsync("ETA");
-        await AssertNoHorizontalScrollAsync(page);
+        await BrowserFixture.AssertNoSidewaysScrollAsync(page);
         await page.Locator("#voyage-history").ScrollIntoViewIfNeededAsync();
         await BrowserFixture.ScreenshotAsync(page, $"vessel-timeline-{device}");
 
@@ -106,8 +106,4 @@ public sealed class FleetBrowserTests(FleetBrowserFixture browser) : IClassFixtu
             Seeded.Release();
         }
     }
-
-    private static async Task AssertNoHorizontalScrollAsync(IPage page) =>
-        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
-            $"{page.Url} scrolls sideways");
 }

@@ -85,6 +85,11 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>What a person sees as a page that fits: nothing wider than the window, so nothing to scroll sideways.</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"),
+            $"{page.Url} scrolls sideways at {page.ViewportSize?.Width} px");
+
     public async Task DisposeAsync()
     {
         if (browser is not null)

@@ -107,7 +107,7 @@ public sealed class VoyageAccessTests(HosVesselFactory factory) : IClassFixture<
         Assert.Contains("The body must be a JSON array of voyages, but it is an object", html);
         Assert.Contains(">400</span>", html);
         Assert.Contains(">200</span>", html);
-        Assert.Contains(" KST</time>", html);
+        Assert.Contains(" KST</span></time>", html);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HosVessel.Web.Voyages;
 
 /// <summary>
-/// The voyage list's filters and page, bound with <c>[AsParameters]</c> by <c>GET /api/voyages</c> and by the
+/// The voyage list's filters, sort and page, bound with <c>[AsParameters]</c> by <c>GET /api/voyages</c> and by the
 /// <c>/voyage</c> page's model. The names are the old app's, so bookmarked searches keep working; every filter is
 /// a partial, case-insensitive match.
 /// </summary>
@@ -14,9 +14,27 @@ public sealed record VoyageQuery(
     [FromQuery(Name = "line")] string? Line = null,
     [FromQuery(Name = "supervisor")] string? Supervisor = null,
     [FromQuery(Name = "s_crew")] string? Crew = null,
-    [FromQuery(Name = ListQuery.PageKey)] int Page = 1)
+    [FromQuery(Name = ListQuery.PageKey)] int Page = 1,
+    [FromQuery(Name = "sort")] string? Sort = null)
 {
     public const int PageSize = 20;
+
+    public const string SortByName = "name";
+    public const string SortByEta = "eta";
+    public const string SortByLine = "line";
+
+    // A voyage without an ETA (or line) sorts after the ones with; the feed's "yyyy-MM-dd HH:mm" sorts as text.
+    private static readonly Dictionary<string, string> SortOrders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SortByName] = "v.vessel_name COLLATE NOCASE, v.id",
+        [SortByEta] = "coalesce(trim(v.next_eta), '') = '', trim(v.next_eta), v.vessel_name COLLATE NOCASE, v.id",
+        [SortByLine] = "coalesce(trim(v.line), '') = '', upper(trim(v.line)), v.vessel_name COLLATE NOCASE, v.id",
+    };
+
+    /// <summary>The sort actually used: a known one, else by ship name.</summary>
+    public string SortKey => Sort is not null && SortOrders.ContainsKey(Sort) ? Sort.ToLowerInvariant() : SortByName;
+
+    internal string OrderBy => SortOrders[SortKey];
 
     public bool IsEmpty => new[] { VesselName, Line, Supervisor, Crew }.All(string.IsNullOrWhiteSpace);
 
@@ -26,7 +44,8 @@ public sealed record VoyageQuery(
         .Filter("vessel_name", VesselName, Contains("name", "v.vessel_key"), "name", value => Vessels.VesselName.Normalise(value).Trim().ToUpperInvariant())
         .Filter("line", Line, Contains("line", "v.line"), "line", Upper)
         .Filter("supervisor", Supervisor, Contains("supervisor", "v.safety_supervisor", "v.ops_supervisor"), "supervisor", Upper)
-        .Filter("s_crew", Crew, Contains("crew", "v.captain", "v.chief_engineer"), "crew", Upper);
+        .Filter("s_crew", Crew, Contains("crew", "v.captain", "v.chief_engineer"), "crew", Upper)
+        .Keep("sort", SortKey == SortByName ? null : SortKey);
 
     private static string Upper(string value) => value.ToUpperInvariant();
 

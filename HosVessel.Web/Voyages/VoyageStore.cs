@@ -122,7 +122,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
             {
                 list.Parameters.AddDynamicParams(new { limit, offset });
                 return await ReadVoyagesAsync(connection,
-                    SelectVoyage + list.Where + ListOrder + " LIMIT @limit OFFSET @offset", list.Parameters);
+                    SelectVoyage + list.Where + " ORDER BY " + query.OrderBy + " LIMIT @limit OFFSET @offset", list.Parameters);
             });
     }
 
@@ -131,10 +131,8 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadVoyagesAsync(connection, SelectVoyage + list.Where + ListOrder, list.Parameters);
+        return await ReadVoyagesAsync(connection, SelectVoyage + list.Where + " ORDER BY " + query.OrderBy, list.Parameters);
     }
-
-    private const string ListOrder = " ORDER BY v.vessel_name COLLATE NOCASE, v.id";
 
     public async Task<Voyage?> GetAsync(long id, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         Assert.Contains($"{tag} 20", html);
         Assert.DoesNotContain($"{tag} 00<", html);
         Assert.Contains($"{tag} 00<", page2);
-        Assert.Contains("2 / 2 페이지", page2);
+        Assert.Contains("aria-current=\"page\">2</span>", page2);
     }
 
     [Fact]

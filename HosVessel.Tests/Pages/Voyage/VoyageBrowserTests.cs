@@ -18,8 +18,9 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         """;
 
     private async Task<string[]> ListedVesselsAsync(IPage page) =>
-        [.. await page.Locator(".voyage-table tbody tr td:first-child a").AllInnerTextsAsync()];
+        [.. await page.Locator(".voyage-table tbody tr td:first-child a.ship-link").AllInnerTextsAsync()];
 
+    // At a desk the filters are unfolded; VoyageListBrowserTests drives the folded ones on a phone.
     [Fact]
     public async Task The_filters_narrow_the_list_and_a_row_opens_the_detail_cards()
     {
@@ -32,12 +33,12 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal("총 3척", await page.InnerTextAsync(".voyage-total"));
 
         await page.FillAsync("input[name=supervisor]", "성욱");
-        await page.ClickAsync(".voyage-filters button[type=submit]");
+        await page.ClickAsync(".filter-card button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("supervisor="));
         Assert.Equal(["HMM ALGECIRAS", "HMM OSLO"], await ListedVesselsAsync(page));
 
         await page.FillAsync("input[name=line]", "fe2");
-        await page.ClickAsync(".voyage-filters button[type=submit]");
+        await page.ClickAsync(".filter-card button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("line=fe2"));
         Assert.Equal(["HMM OSLO"], await ListedVesselsAsync(page));
         Assert.Equal("총 1척", await page.InnerTextAsync(".voyage-total"));
@@ -45,33 +46,31 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync("text=초기화");
         await page.WaitForURLAsync(url => url.EndsWith("/voyage"));
         await page.FillAsync("input[name=vessel_name]", "h/sm");
-        await page.ClickAsync(".voyage-filters button[type=submit]");
+        await page.ClickAsync(".filter-card button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("vessel_name="));
         Assert.Equal(["HYUNDAI SMART"], await ListedVesselsAsync(page));
 
         await page.FillAsync("input[name=vessel_name]", "");
         await page.FillAsync("input[name=s_crew]", "이상필");
-        await page.ClickAsync(".voyage-filters button[type=submit]");
+        await page.ClickAsync(".filter-card button[type=submit]");
         await page.WaitForURLAsync(url => url.Contains("s_crew="));
         Assert.Equal(["HMM ALGECIRAS"], await ListedVesselsAsync(page));
-        await BrowserFixture.ScreenshotAsync(page, "voyage-list");
 
         await page.ClickAsync(".voyage-table a:text('HMM ALGECIRAS')");
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/voyage/\d+$"));
         Assert.Equal("HMM ALGECIRAS", await page.InnerTextAsync("h1"));
-        Assert.Equal(["기본 정보", "선원 & 감독", "최근 출항", "다음 입항", "PSC 검사", "항로", "마지막 업데이트"],
+        Assert.Equal(["기본 정보", "선원 & 감독", "다음 입항", "최근 출항", "PSC 검사", "마지막 업데이트", "항로"],
             await page.Locator(".voyage-cards h2").AllInnerTextsAsync());
         Assert.Contains("이상필 (2026-02-05)", await page.InnerTextAsync("#crew"));
         Assert.Contains("GBFXT(GBR)", await page.InnerTextAsync("#next-port"));
         Assert.Contains("NLRTM → DEHAM", await page.InnerTextAsync("#itinerary"));
         Assert.Contains("선박 등록부에 없음", await page.InnerTextAsync(".voyage-heading"));
-        await BrowserFixture.ScreenshotAsync(page, "voyage-detail");
     }
 
     [Theory]
-    [InlineData("desktop", 1280)]
-    [InlineData("phone", 390)]
-    public async Task The_feed_log_marks_a_clear_apart_from_the_pushes(string device, int width)
+    [InlineData(1280)]
+    [InlineData(390)]
+    public async Task The_feed_log_marks_a_clear_apart_from_the_pushes(int width)
     {
         var client = browser.App.CreateClient();
         await client.PushOkAsync(Fleet);
@@ -86,6 +85,5 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         var rows = page.Locator(".voyage-feed tbody tr");
         await Assertions.Expect(rows.Nth(1).Locator(".badge", new() { HasText = "전체 삭제" })).ToBeVisibleAsync();
         Assert.Equal(0, await rows.Nth(0).Locator(".badge", new() { HasText = "전체 삭제" }).CountAsync());
-        await BrowserFixture.ScreenshotAsync(page, $"voyage-feed-{device}");
     }
 }

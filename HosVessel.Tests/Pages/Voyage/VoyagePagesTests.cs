@@ -17,12 +17,12 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
 
         var html = WebUtility.HtmlDecode(await (await factory.LoginAsViewerAsync()).GetStringAsync("/voyage"));
 
-        Assert.Contains($"마지막 수신: <time>{KoreanTime.Format(lastPush!.Value)}</time>", html);
+        Assert.Contains($"마지막 수신: {KoreanTime.Format(lastPush!.Value)}", Regex.Replace(html, "<[^>]+>", ""));
         Assert.Contains("총 <strong>1</strong>척", html);
         var headers = HeaderCell().Matches(html).Select(m => m.Groups[1].Value);
         Assert.Equal(["선박명", "항로", "항차", "TEU", "선장", "기관장", "안전감독", "운항감독", "다음 입항"], headers);
-        foreach (var cell in new[] { "HMM ALGECIRAS", "<span class=\"badge\">FE4</span>", "0019", "24K", "이상필 (2026-02-05)",
-                     "문학병 (2025-10-30)", "장성욱", "강문수", "GBFXT(GBR)", "ETA 2026-03-21 04:00" })
+        foreach (var cell in new[] { "HMM ALGECIRAS", ">FE4</span></span>", "0019", "24K", "이상필 (2026-02-05)",
+                     "문학병 (2025-10-30)", "장성욱", "강문수", "GBFXT(GBR)", "ETA <time class=\"when\" datetime=\"2026-03-21T04:00:00+09:00\"><span class=\"day\">2026-03-21</span> <span class=\"clock\">04:00 KST</span></time>" })
         {
             Assert.Contains(cell, html);
         }
@@ -42,7 +42,8 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
 
         var first = WebUtility.HtmlDecode(await client.GetStringAsync("/voyage?vessel_name=paged"));
         Assert.Contains("총 <strong>45</strong>척", first);
-        Assert.Contains("1 / 3", first);
+        Assert.Contains("aria-current=\"page\">1</span>", first);
+        Assert.Contains("href=\"/voyage?vessel_name=paged&page=3\" aria-label=\"3페이지\">3</a>", first);
         Assert.Contains("href=\"/voyage?vessel_name=paged&page=2\"", first);
         Assert.Equal(20, VesselLink().Matches(first).Count);
 
@@ -62,17 +63,18 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/voyage/{id}"));
 
         string Card(string cardId) => Regex.Match(html, $"<section class=\"card[^\"]*\" id=\"{cardId}\">(.*?)</section>", RegexOptions.Singleline).Groups[1].Value;
+        string Text(string cardId) => Regex.Replace(Card(cardId), "<[^>]+>", "");
         Assert.Contains("<h2>기본 정보</h2>", Card("basic"));
         Assert.All(new[] { "HMM ALGECIRAS", "FE4", "0019", "24K", "KOR" }, v => Assert.Contains(v, Card("basic")));
         Assert.Contains("선원 & 감독", Card("crew"));
         Assert.All(new[] { "이상필 (2026-02-05)", "문학병 (2025-10-30)", "장성욱", "강문수" }, v => Assert.Contains(v, Card("crew")));
-        Assert.All(new[] { "최근 출항", "SGSIN(PSA)", "2026-02-19 04:30" }, v => Assert.Contains(v, Card("last-port")));
+        Assert.All(new[] { "최근 출항", "SGSIN(PSA)", "2026-02-19 04:30" }, v => Assert.Contains(v, Text("last-port")));
         Assert.All(new[] { "다음 입항", "GBFXT(GBR)", "2026-03-21 04:00", "2026-03-22 04:00", "2026-03-23 15:00" },
-            v => Assert.Contains(v, Card("next-port")));
+            v => Assert.Contains(v, Text("next-port")));
         Assert.All(new[] { "PSC 검사", "Tokyo", "2025-09-09", "Paris", "2025-11-25" }, v => Assert.Contains(v, Card("psc")));
         Assert.Contains("NLRTM / RWG(03/24) → DEHAM / CTB(03/30) → ...", Card("itinerary"));
         Assert.Contains("마지막 업데이트", Card("updated"));
-        Assert.Contains(" KST</time>", Card("updated"));
+        Assert.Contains(" KST</span></time>", Card("updated"));
         Assert.Contains("선박 등록부에 없음", html);
     }
 
@@ -95,9 +97,9 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
     [GeneratedRegex("<th[^>]*>([^<]+)</th>")]
     private static partial Regex HeaderCell();
 
-    [GeneratedRegex("<td><a href=\"/voyage/\\d+\">([^<]+)</a></td>")]
+    [GeneratedRegex("<a class=\"ship-link\" href=\"/voyage/\\d+\">([^<]+)</a>")]
     private static partial Regex VesselLink();
 
-    [GeneratedRegex("<td><a href=\"/voyage/(\\d+)\">")]
+    [GeneratedRegex("<a class=\"ship-link\" href=\"/voyage/(\\d+)\">")]
     private static partial Regex VoyageId();
 }

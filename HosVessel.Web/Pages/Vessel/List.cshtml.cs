@@ -40,6 +40,14 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public string SortLink(string column) =>
         ListUrl(replaced: [("sort", column), ("dir", Query.SortKey == column && !Query.Descending ? "desc" : "asc")]);
 
+    public FilterCardView FilterCard => new("/vessel/list",
+        new FilterField("name", "검색", Query.Name, "선박명, 코드, IMO, 호출부호"),
+        [
+            new FilterField("ship_type", "선종", Query.ShipType, Options: [.. ShipTypes.Select(type => (type, type))]),
+            new FilterField("flag", "국적", Query.Flag, Options: [.. Flags.Select(flag => (flag, flag))]),
+        ],
+        string.IsNullOrEmpty(Query.Sort) ? [] : [("sort", Query.SortKey), ("dir", Query.Descending ? "desc" : "asc")]);
+
     public string SortIndicator(string column) => Query.SortKey != column ? "" : Query.Descending ? " ▼" : " ▲";
 
     public string? AriaSort(string column) => Query.SortKey != column ? null : Query.Descending ? "descending" : "ascending";

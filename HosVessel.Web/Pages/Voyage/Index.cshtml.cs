@@ -14,12 +14,12 @@ public sealed class IndexModel(VoyageStore store, TimeProvider clock) : PageMode
 
     public PaginatedList<Voyages.Voyage> Voyages { get; private set; } = new([], 0, 1, VoyageQuery.PageSize);
 
-    public string? LastPush { get; private set; }
+    public DateTimeOffset? LastPush { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         Voyages = await store.SearchAsync(Filter, cancellationToken);
-        LastPush = await store.GetLastPushAsync(cancellationToken) is { } time ? KoreanTime.Format(time) : null;
+        LastPush = await store.GetLastPushAsync(cancellationToken);
     }
 
     /// <summary>The filtered list as CSV (every page), with Korean headers.</summary>
@@ -33,4 +33,21 @@ public sealed class IndexModel(VoyageStore store, TimeProvider clock) : PageMode
     public string PageUrl(int page) => ListQuery.Url("/voyage", Filter.ToListQuery().Values(page));
 
     public string CsvUrl => ListQuery.Url("/voyage", Filter.ToListQuery().Values(1, ("handler", "csv")));
+
+    public FilterCardView FilterCard => new("/voyage",
+        new FilterField("vessel_name", "선박명", Filter.VesselName, "선박명 (예: H/ECOPIA)"),
+        [
+            new FilterField("line", "항로", Filter.Line, "예: FE4"),
+            new FilterField("supervisor", "감독", Filter.Supervisor, "안전·운항 감독"),
+            new FilterField("s_crew", "선원", Filter.Crew, "선장·기관장"),
+        ],
+        Filter.SortKey == VoyageQuery.SortByName ? [] : [("sort", Filter.SortKey)]);
+
+    public SortLinksView SortLinks => new(
+    [
+        .. new[] { ("선박명", VoyageQuery.SortByName), ("ETA 빠른 순", VoyageQuery.SortByEta), ("항로", VoyageQuery.SortByLine) }
+            .Select(choice => (choice.Item1,
+                ListQuery.Url("/voyage", Filter.ToListQuery().Values(replaced: ("sort", choice.Item2 == VoyageQuery.SortByName ? null : choice.Item2))),
+                Filter.SortKey == choice.Item2)),
+    ]);
 }
