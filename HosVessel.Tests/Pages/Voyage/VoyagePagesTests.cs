@@ -21,7 +21,7 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
         Assert.Contains("총 <strong>1</strong>척", html);
         var headers = HeaderCell().Matches(html).Select(m => m.Groups[1].Value);
         Assert.Equal(["선박명", "항로 (라인)", "항차", "TEU", "선장", "기관장", "안전감독", "운항감독", "다음 입항"], headers);
-        foreach (var cell in new[] { "HMM ALGECIRAS", "<span class=\"badge\">FE4</span>", "0019", "24K", "이상필 (2026-02-05)",
+        foreach (var cell in new[] { "HMM ALGECIRAS", "<span class=\"badge\"><abbr class=\"code\" title=\"이름 없음\">FE4</abbr></span>", "0019", "24K", "이상필 (2026-02-05)",
                      "문학병 (2025-10-30)", "장성욱", "강문수", "GBFXT(GBR)", "ETA 2026-03-21 04:00" })
         {
             Assert.Contains(cell, html);

@@ -63,6 +63,9 @@ public sealed class IndexModel(CodeStore codes, ILogger<IndexModel> logger) : Pa
         return Redirect($"/codes#{info.Key}");
     }
 
+    /// <summary>The refused form was one of these rows' (their fold then opens, showing the message).</summary>
+    public bool RefusedIn(IEnumerable<CodeEntry> entries) => entries.Any(entry => Row(entry, showKind: false).Error is not null);
+
     /// <summary>The refused name for this row, when the refused form was this row's; else the stored name.</summary>
     public CodeRowView Row(CodeEntry entry, bool showKind)
     {
