@@ -19,7 +19,7 @@ public enum CodeKind
 /// What each <see cref="CodeKind"/> is: its key (the <c>code_names.kind</c> value and the form value, the same as
 /// the field key in the register's or the feed's field table) and the SQL that counts the ships using each code.
 /// </summary>
-public sealed record CodeKindInfo(CodeKind Kind, string Key, string Example, string UsageSql)
+public sealed record CodeKindInfo(CodeKind Kind, string Key, string UsageSql)
 {
     /// <summary>The field's label, from its field table, so a kind and its field are never called two names.</summary>
     public string Title => Kind == CodeKind.Line ? VoyageFieldTable.Line.Label : VesselFieldTable.Find(Key)!.Label;
@@ -39,19 +39,19 @@ public static class CodeKinds
 
     public static IReadOnlyList<CodeKindInfo> All { get; } =
     [
-        new(CodeKind.ShipType, "ship_type", "CNTR", Register("ship_type")),
-        new(CodeKind.Flag, "flag", "KOR", """
+        new(CodeKind.ShipType, "ship_type", Register("ship_type")),
+        new(CodeKind.Flag, "flag", """
             SELECT code, count(*) AS ships FROM (
                 SELECT name_key AS ship, upper(trim(flag)) AS code FROM vessels WHERE trim(coalesce(flag, '')) <> ''
                 UNION
                 SELECT vessel_key, upper(trim(flag)) FROM voyages WHERE trim(coalesce(flag, '')) <> '')
             GROUP BY code
             """),
-        new(CodeKind.ClassSociety, "class", "KR", Register("class")),
-        new(CodeKind.Ro, "ro", "KR", Register("ro")),
-        new(CodeKind.Team, "tic", "CT1", Register("tic")),
-        new(CodeKind.Crew, "crew", "CM1", Register("crew")),
-        new(CodeKind.Line, "line", "FE4", """
+        new(CodeKind.ClassSociety, "class", Register("class")),
+        new(CodeKind.Ro, "ro", Register("ro")),
+        new(CodeKind.Team, "tic", Register("tic")),
+        new(CodeKind.Crew, "crew", Register("crew")),
+        new(CodeKind.Line, "line", """
             SELECT upper(trim(line)) AS code, count(*) AS ships FROM voyages
             WHERE trim(coalesce(line, '')) <> '' GROUP BY 1
             """),
