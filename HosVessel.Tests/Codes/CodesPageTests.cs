@@ -82,6 +82,8 @@ public sealed partial class CodesPageTests(HosVesselFactory factory) : IClassFix
 
         var created = await admin.PostFormAsync("/vessel/new", form);
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains($"이름이 없는 새 코드: 국적 {flag}. 코드 관리에서 이름을 붙일 수 있습니다.",
+            WebUtility.HtmlDecode(await admin.GetStringAsync(created.Headers.Location!.OriginalString)));
         await CreateVesselAsync(fields => fields.Flag = flag);
 
         var html = WebUtility.HtmlDecode(await admin.GetStringAsync("/codes"));

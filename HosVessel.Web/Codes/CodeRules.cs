@@ -25,6 +25,10 @@ public static class CodeRules
     public static string Combined(string code) =>
         $"여러 선급을 이은 값입니다: '{Shown(code)}'. 선급은 하나씩 등록하세요 (예: LR+KR이면 LR과 KR을 따로).";
 
+    /// <summary>Added to the save message when the vessel brought codes nobody has named yet (empty when none).</summary>
+    public static string NewCodesNote(IReadOnlyList<string> codes) =>
+        codes.Count == 0 ? "" : $" 이름이 없는 새 코드: {string.Join(", ", codes)}. 코드 관리에서 이름을 붙일 수 있습니다.";
+
     /// <summary>Korean messages keyed by form field (<c>kind</c>, <c>code</c>, <c>name</c>); empty when acceptable.</summary>
     public static Dictionary<string, string> Validate(CodeInput input, out CodeKindInfo? kind, out string code, out string name)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using HosVessel.Web.Data;
+using HosVessel.Web.Vessels;
 
 namespace HosVessel.Web.Codes;
 
@@ -77,6 +78,19 @@ public sealed class CodeStore(Database database, TimeProvider clock)
             entries.AddRange(codes.Select(code => new CodeEntry(kind.Kind, code, book.NameOf(kind.Kind, code), ships.GetValueOrDefault(code))));
         }
         return new CodeOverview(entries);
+    }
+
+    /// <summary>
+    /// The codes among <paramref name="values"/> that have no name and no other ship (just saved, so new to the fleet):
+    /// the admin who typed them is told they await a name on /codes, as "국적 QXX".
+    /// </summary>
+    public async Task<IReadOnlyList<string>> NewUnnamedAsync(VesselFields fields, CancellationToken cancellationToken = default)
+    {
+        var values = VesselFieldTable.All.Where(field => field.Codes is not null).Select(field => (Kind: field.Codes!.Value, Value: field.Get(fields)));
+        var overview = await OverviewAsync(cancellationToken);
+        return [.. values.SelectMany(value => CodeKinds.Parts(value.Kind, value.Value).Select(code => (value.Kind, Code: code)))
+            .Where(value => overview.Entries.Any(entry => entry.Kind == value.Kind && entry.Code == value.Code && entry.Name is null && entry.Ships <= 1))
+            .Select(value => $"{CodeKinds.Of(value.Kind).Title} {value.Code}").Distinct()];
     }
 
     /// <summary>Names a code (new or already named); refused input changes nothing.</summary>
