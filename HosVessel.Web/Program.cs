@@ -5,6 +5,7 @@ using HosVessel.Web.Accounts;
 using HosVessel.Web.ApiKeys;
 using HosVessel.Web.Backups;
 using HosVessel.Web.Cli;
+using HosVessel.Web.Codes;
 using HosVessel.Web.Data;
 using HosVessel.Web.Fleet;
 using HosVessel.Web.Http;
@@ -92,6 +93,7 @@ static WebApplication Build(string[] args)
     builder.AddVessels();
     builder.AddVoyages();
     builder.AddFleet();
+    builder.AddCodes();
     builder.Services.AddHttpContextAccessor();
     builder.Services.AddRazorPages(options =>
     {

@@ -81,6 +81,7 @@ public sealed partial class WritePathTests(HosVesselFactory factory) : IClassFix
             ["app_meta"] = "Data/AppMeta.cs",
             ["voyage_events"] = "Voyages/VoyageStore.cs",
             ["my_fleet_settings"] = "Fleet/MyFleet.cs",
+            ["code_names"] = "Codes/CodeStore.cs",
         };
         var web = Path.Combine(RepositoryRoot.Path, "HosVessel.Web");
         var writes = Directory.EnumerateFiles(web, "*.cs", SearchOption.AllDirectories)

@@ -51,7 +51,7 @@ public sealed class VesselCsvHeaderTests(HosVesselFactory factory) : IClassFixtu
     {
         var ship = VesselSamples.Valid();
         await Store.CreateAsync(ship);
-        var csv = $"선박명,imo_no,크기,선박구분(RO)\r\n{ship.Name},{ship.ImoNo},99K,BV\r\n";
+        var csv = $"선박명,imo_no,크기,RO(대행검사기관)\r\n{ship.Name},{ship.ImoNo},99K,BV\r\n";
 
         var (status, html) = await (await factory.LoginAsAdminAsync()).UploadVesselsAsync(Encoding.UTF8.GetBytes(csv), "mixed.csv");
 

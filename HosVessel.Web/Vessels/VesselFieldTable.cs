@@ -1,3 +1,5 @@
+using HosVessel.Web.Codes;
+
 namespace HosVessel.Web.Vessels;
 
 /// <summary>
@@ -37,8 +39,11 @@ public sealed record VesselField(
     /// <summary>The search box looks in it (the trigram index of 0002_vessel_search.sql covers the same columns).</summary>
     public bool Searched { get; init; }
 
-    /// <summary>Common values the form suggests as the person types.</summary>
-    public IReadOnlyList<string>? Suggestions { get; init; }
+    /// <summary>
+    /// The field holds codes named on <c>/codes</c>: pages show the Korean name beside the code, and the form
+    /// offers the known codes as the person types (a new code is still accepted, and flagged there for a name).
+    /// </summary>
+    public CodeKind? Codes { get; init; }
 
     /// <summary>A JSON import may give it as a number (IMO numbers and years often arrive so).</summary>
     public bool NumberAllowed { get; init; }
@@ -63,22 +68,22 @@ public static class VesselFieldTable
         new("ship_code", "선박 코드", true, "HOAC", f => f.ShipCode, (f, v) => f.ShipCode = v)
             { MaxLength = VesselValidator.ShipCodeMaxLength, Clean = VesselValidator.Code, Rule = VesselValidator.ShipCode, ListLabel = "코드", Sortable = true, SortCaseless = true, Searched = true, Basic = true },
         new("ship_type", "선종", true, "CNTR", f => f.ShipType, (f, v) => f.ShipType = v)
-            { Suggestions = ["CNTR", "TNKR", "BULK", "MPV", "LNGC", "LPGC", "PCTC"], Clean = VesselValidator.Code, Rule = VesselValidator.ShipType, ListLabel = "선종", Sortable = true, Basic = true },
+            { Codes = CodeKind.ShipType, Clean = VesselValidator.Code, Rule = VesselValidator.ShipType, ListLabel = "선종", Sortable = true, Basic = true },
         new("size", "크기", true, "24K", f => f.Size, (f, v) => f.Size = v)
             { ListLabel = "크기", ListSecondary = true, Sortable = true, Basic = true },
         new("flag", "국적", true, "KOR", f => f.Flag, (f, v) => f.Flag = v)
-            { Clean = VesselValidator.Code, ListLabel = "국적", Sortable = true, Basic = true },
-        new("ro", "선박 구분 (RO)", true, "KR", f => f.Ro, (f, v) => f.Ro = v) { Clean = VesselValidator.Code },
+            { Codes = CodeKind.Flag, Clean = VesselValidator.Code, ListLabel = "국적", Sortable = true, Basic = true },
+        new("ro", "RO (대행 검사 기관)", true, "KR", f => f.Ro, (f, v) => f.Ro = v) { Codes = CodeKind.Ro, Clean = VesselValidator.Code },
         new("class", "선급", true, "DNV/KR", f => f.Class, (f, v) => f.Class = v)
-            { Clean = VesselValidator.Class, Rule = VesselValidator.ClassRule, ListLabel = "선급", ListSecondary = true, Sortable = true },
+            { Codes = CodeKind.ClassSociety, Clean = VesselValidator.Class, Rule = VesselValidator.ClassRule, ListLabel = "선급", ListSecondary = true, Sortable = true },
         new("built_year", "건조 연월", false, "2019-05", f => f.BuiltYear, (f, v) => f.BuiltYear = v)
             { NumberAllowed = true, Rule = VesselValidator.BuiltYear, ListLabel = "건조", ListSecondary = true, Sortable = true },
         new("shipyard", "조선소", false, "HHI", f => f.Shipyard, (f, v) => f.Shipyard = v),
         new("finance", "금융 구분", false, "국적선", f => f.Finance, (f, v) => f.Finance = v),
-        new("tic", "담당팀", true, "CT1", f => f.Tic, (f, v) => f.Tic = v)
-            { Clean = VesselValidator.Code, ListLabel = "담당팀", ListSecondary = true, Sortable = true },
-        new("crew", "선원 정보", true, "CM1", f => f.Crew, (f, v) => f.Crew = v)
-            { Clean = VesselValidator.Code, ListLabel = "선원", ListSecondary = true, Sortable = true },
+        new("tic", "담당 팀 (TIC)", true, "CT1", f => f.Tic, (f, v) => f.Tic = v)
+            { Codes = CodeKind.Team, Clean = VesselValidator.Code, ListLabel = "담당 팀", ListSecondary = true, Sortable = true },
+        new("crew", "선원 관리팀 (crew)", true, "CM1", f => f.Crew, (f, v) => f.Crew = v)
+            { Codes = CodeKind.Crew, Clean = VesselValidator.Code, ListLabel = "선원 관리팀", ListSecondary = true, Sortable = true },
         new("callsign", "호출부호", false, "D7JI", f => f.Callsign, (f, v) => f.Callsign = v)
             { Clean = VesselValidator.Code, Searched = true, Basic = true },
         new("internal_audit", "내부 심사일", false, "2025-03-14", f => f.InternalAudit, (f, v) => f.InternalAudit = v)

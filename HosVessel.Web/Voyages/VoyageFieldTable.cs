@@ -1,13 +1,17 @@
+using HosVessel.Web.Codes;
+
 namespace HosVessel.Web.Voyages;
 
 /// <summary>
-/// One field of <see cref="Voyage"/>: its path in n8n's JSON (a dot for the nested objects) and its
-/// <c>voyages</c> column, and its Korean label (the CSV header). <paramref name="FromLegacy"/> says the Flask table
-/// has a column of the same name.
+/// One field of <see cref="Voyage"/>: its path in n8n's JSON (a dot for the nested objects), its
+/// <c>voyages</c> column and its Korean label. <paramref name="FromLegacy"/> says the Flask table has a column of the same name.
 /// </summary>
 public sealed record VoyageField(
     string JsonPath, string Column, string Label, Func<Voyage, string?> Get, Action<Voyage, string?> Set, bool FromLegacy = true)
 {
+    /// <summary>The field holds codes named on <c>/codes</c>, shown with their Korean names.</summary>
+    public CodeKind? Codes { get; init; }
+
     /// <summary>The nested object the field sits in (<c>psc_inspection</c>, ...), or null at the top level.</summary>
     public string? JsonObject => JsonPath.IndexOf('.') is var dot and > 0 ? JsonPath[..dot] : null;
 
@@ -24,14 +28,23 @@ public static class VoyageFieldTable
     /// <summary>Required and the replace key; the Flask column holds the name as typed, so the import normalises it.</summary>
     public static readonly VoyageField VesselName = new("vessel_name", "vessel_name", "선박명", v => v.VesselName, (v, s) => v.VesselName = s ?? "", FromLegacy: false);
 
+    /// <summary>The line (route code) the ship runs on; "항로" alone also meant the itinerary, so both say which.</summary>
+    public static readonly VoyageField Line = new("line", "line", "항로 (라인)", v => v.Line, (v, s) => v.Line = s) { Codes = CodeKind.Line };
+
+    public static readonly VoyageField Flag =
+        new("flag", "flag", "국적", v => v.Flag, (v, s) => v.Flag = s, FromLegacy: false) { Codes = CodeKind.Flag };
+
+    /// <summary>The ports of call in order, as the feed writes them.</summary>
+    public static readonly VoyageField Itinerary = new("itinerary", "itinerary", "기항지 순서", v => v.Itinerary, (v, s) => v.Itinerary = s);
+
     public static readonly IReadOnlyList<VoyageField> All =
     [
         VesselName,
         new("voy_no", "voy_no", "항차", v => v.VoyNo, (v, s) => v.VoyNo = s),
-        new("line", "line", "항로", v => v.Line, (v, s) => v.Line = s),
+        Line,
         new("teu", "teu", "TEU", v => v.Teu, (v, s) => v.Teu = s),
         // The Flask feed dropped the flag; it has no column there.
-        new("flag", "flag", "선적", v => v.Flag, (v, s) => v.Flag = s, FromLegacy: false),
+        Flag,
         new("captain", "captain", "선장", v => v.Captain, (v, s) => v.Captain = s),
         new("chief_engineer", "chief_engineer", "기관장", v => v.ChiefEngineer, (v, s) => v.ChiefEngineer = s),
         new("safety_supervisor", "safety_supervisor", "안전감독", v => v.SafetySupervisor, (v, s) => v.SafetySupervisor = s),
@@ -46,7 +59,7 @@ public static class VoyageFieldTable
         new("next_port.eta", "next_eta", "다음 입항 ETA", v => v.NextEta, (v, s) => v.NextEta = s),
         new("next_port.etb", "next_etb", "다음 입항 ETB", v => v.NextEtb, (v, s) => v.NextEtb = s),
         new("next_port.etd", "next_etd", "다음 입항 ETD", v => v.NextEtd, (v, s) => v.NextEtd = s),
-        new("itinerary", "itinerary", "기항 일정", v => v.Itinerary, (v, s) => v.Itinerary = s),
+        Itinerary,
     ];
 
     /// <summary>The columns the legacy import copies unchanged from Flask's <c>voyage_info</c>.</summary>

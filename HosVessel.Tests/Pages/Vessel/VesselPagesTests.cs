@@ -167,7 +167,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<span class=\"field-error\" id=\"imo_no-error\">IMO 번호 '9074728'의 마지막 자리(검증 숫자)가 맞지 않습니다.", html);
         Assert.Contains("id=\"built_year-error\">건조 연월 '2019/05'는 날짜가 아닙니다. YYYY-MM 또는 YYYY 형식", html);
-        Assert.Contains("id=\"tic-error\">담당팀을 입력하세요. 예: CT1</span>", html);
+        Assert.Contains("id=\"tic-error\">담당 팀 (TIC)을 입력하세요. 예: CT1</span>", html);
         Assert.Contains("value=\"Typed  Name 123\"", html);
         Assert.Contains("value=\"9074728\"", html);
         Assert.Contains("value=\"2019/05\"", html);

@@ -59,7 +59,7 @@ public sealed class VoyageBrowserTests(BrowserFixture browser) : IClassFixture<B
         await page.ClickAsync(".voyage-table a:text('HMM ALGECIRAS')");
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/voyage/\d+$"));
         Assert.Equal("HMM ALGECIRAS", await page.InnerTextAsync("h1"));
-        Assert.Equal(["기본 정보", "선원 & 감독", "다음 입항", "최근 출항", "PSC 검사", "마지막 업데이트", "항로"],
+        Assert.Equal(["기본 정보", "선원 & 감독", "다음 입항", "최근 출항", "PSC 검사", "마지막 업데이트", "기항지 순서"],
             await page.Locator(".voyage-cards h2").AllInnerTextsAsync());
         Assert.Contains("이상필 (2026-02-05)", await page.InnerTextAsync("#crew"));
         Assert.Contains("GBFXT(GBR)", await page.InnerTextAsync("#next-port"));

@@ -28,9 +28,9 @@ public sealed class VoyageCsvTests(HosVesselFactory factory) : IClassFixture<Hos
         Assert.True(response.Headers.CacheControl?.NoStore, $"Cache-Control: {response.Headers.CacheControl}");
         Assert.Matches(@"^운항정보-\d{8}\.csv$", response.Content.Headers.ContentDisposition!.FileNameStar);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
-        Assert.StartsWith("선박명,항차,항로,TEU,선적,선장,기관장,안전감독,운항감독,", lines[0]);
+        Assert.StartsWith("선박명,항차,항로 (라인),TEU,국적,선장,기관장,안전감독,운항감독,", lines[0]);
         Assert.Contains(",다음 입항지,다음 입항 ETA,", lines[0]);
-        Assert.EndsWith(",기항 일정,마지막 업데이트 (KST)", lines[0]);
+        Assert.EndsWith(",기항지 순서,마지막 업데이트 (KST)", lines[0]);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("HYUNDAI ECOPIA,0042,FE4,", lines[1]);
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"클릭\"\")\",", lines[1]);

@@ -20,8 +20,8 @@ public sealed partial class VoyagePagesTests(HosVesselFactory factory) : IClassF
         Assert.Contains($"마지막 수신: {KoreanTime.Format(lastPush!.Value)}", Regex.Replace(html, "<[^>]+>", ""));
         Assert.Contains("총 <strong>1</strong>척", html);
         var headers = HeaderCell().Matches(html).Select(m => m.Groups[1].Value);
-        Assert.Equal(["선박명", "항로", "항차", "TEU", "선장", "기관장", "안전감독", "운항감독", "다음 입항"], headers);
-        foreach (var cell in new[] { "HMM ALGECIRAS", ">FE4</span></span>", "0019", "24K", "이상필 (2026-02-05)",
+        Assert.Equal(["선박명", "항로 (라인)", "항차", "TEU", "선장", "기관장", "안전감독", "운항감독", "다음 입항"], headers);
+        foreach (var cell in new[] { "HMM ALGECIRAS", "<span class=\"badge\"><abbr class=\"code\" title=\"이름 없음\">FE4</abbr></span>", "0019", "24K", "이상필 (2026-02-05)",
                      "문학병 (2025-10-30)", "장성욱", "강문수", "GBFXT(GBR)", "ETA <time class=\"when\" datetime=\"2026-03-21T04:00:00+09:00\"><span class=\"day\">2026-03-21</span> <span class=\"clock\">04:00 KST</span></time>" })
         {
             Assert.Contains(cell, html);

@@ -1,4 +1,5 @@
 using HosVessel.Web.Accounts;
+using HosVessel.Web.Codes;
 using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace HosVessel.Web.Pages.VesselPages;
 
 [Authorize(Policy = AccountsExtensions.AdminPolicy)]
-public sealed class EditModel(VesselStore store) : PageModel
+public sealed class EditModel(VesselStore store, CodeStore codes) : PageModel
 {
     [BindProperty(Name = "")]
     public VesselFields Input { get; set; } = new();
@@ -44,7 +45,8 @@ public sealed class EditModel(VesselStore store) : PageModel
             Errors = result.Errors;
             return Page();
         }
-        TempData.Success($"'{Input.Name?.Trim()}' 선박 정보를 저장했습니다.");
+        TempData.Success($"'{Input.Name?.Trim()}' 선박 정보를 저장했습니다." +
+            CodeRules.NewCodesNote(await codes.NewUnnamedAsync(Input.Cleaned(), cancellationToken)));
         return Redirect($"/vessel/{id}");
     }
 }

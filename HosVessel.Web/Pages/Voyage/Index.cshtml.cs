@@ -37,7 +37,7 @@ public sealed class IndexModel(VoyageStore store, TimeProvider clock) : PageMode
     public FilterCardView FilterCard => new("/voyage",
         new FilterField("vessel_name", "선박명", Filter.VesselName, "선박명 (예: H/ECOPIA)"),
         [
-            new FilterField("line", "항로", Filter.Line, "예: FE4"),
+            new FilterField("line", VoyageFieldTable.Line.Label, Filter.Line, "예: FE4"),
             new FilterField("supervisor", "감독", Filter.Supervisor, "안전·운항 감독"),
             new FilterField("s_crew", "선원", Filter.Crew, "선장·기관장"),
         ],

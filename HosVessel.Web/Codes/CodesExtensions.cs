@@ -1,0 +1,10 @@
+namespace HosVessel.Web.Codes;
+
+public static class CodesExtensions
+{
+    public static IHostApplicationBuilder AddCodes(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<CodeStore>();
+        return builder;
+    }
+}
