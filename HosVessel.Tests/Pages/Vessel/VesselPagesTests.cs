@@ -34,7 +34,7 @@ public sealed class VesselPagesTests(HosVesselFactory factory) : IClassFixture<H
 
         Assert.Contains("총 <strong>21</strong>척", html);
         Assert.Contains($"href=\"/vessel/list?name={tag.ToLowerInvariant()}&amp;ship_type=LNGC&amp;sort=name&amp;dir=desc&amp;page=2\"", html);
-        Assert.Contains("<option value=\"LNGC\" selected=\"selected\">LNGC</option>", html);
+        Assert.Contains("<option value=\"LNGC\" selected=\"selected\">LNGC · LNG 운반선</option>", html);
         Assert.Contains($"{tag} 20", html);
         Assert.DoesNotContain($"{tag} 00<", html);
         Assert.Contains($"{tag} 00<", page2);

@@ -1,3 +1,4 @@
+using HosVessel.Web.Codes;
 using HosVessel.Web.Data;
 using HosVessel.Web.Exports;
 using HosVessel.Web.Vessels;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HosVessel.Web.Pages.VesselPages;
 
-public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
+public sealed class ListModel(VesselStore store, CodeStore codes, TimeProvider clock) : PageModel
 {
     /// <summary>Bound from the query string by the same names as the read API's <c>[AsParameters]</c>.</summary>
     [BindProperty(SupportsGet = true, Name = "")]
@@ -14,6 +15,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public PaginatedList<Vessel> Vessels { get; private set; } = new([], 0, 1, VesselQuery.PageSize);
     public IReadOnlyList<string> ShipTypes { get; private set; } = [];
     public IReadOnlyList<string> Flags { get; private set; } = [];
+    private CodeNameBook names = CodeNameBook.Empty;
 
     /// <summary>The table's columns, in field table order (each also a sort key).</summary>
     public static IReadOnlyList<VesselField> Columns { get; } = [.. VesselFieldTable.All.Where(f => f.ListLabel is not null)];
@@ -22,6 +24,7 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     {
         Vessels = await store.SearchAsync(Query, cancellationToken);
         (ShipTypes, Flags) = await store.FilterOptionsAsync(cancellationToken);
+        names = await codes.NamesAsync(cancellationToken);
     }
 
     /// <summary>The current filtered list as CSV (UTF-8 with BOM, all pages).</summary>
@@ -43,10 +46,14 @@ public sealed class ListModel(VesselStore store, TimeProvider clock) : PageModel
     public FilterCardView FilterCard => new("/vessel/list",
         new FilterField("name", "검색", Query.Name, "선박명, 코드, IMO, 호출부호"),
         [
-            new FilterField("ship_type", "선종", Query.ShipType, Options: [.. ShipTypes.Select(type => (type, type))]),
-            new FilterField("flag", "국적", Query.Flag, Options: [.. Flags.Select(flag => (flag, flag))]),
+            new FilterField("ship_type", "선종", Query.ShipType, Options: Named(CodeKind.ShipType, ShipTypes)),
+            new FilterField("flag", "국적", Query.Flag, Options: Named(CodeKind.Flag, Flags)),
         ],
         string.IsNullOrEmpty(Query.Sort) ? [] : [("sort", Query.SortKey), ("dir", Query.Descending ? "desc" : "asc")]);
+
+    // A select cannot hold a title, so the option itself says "CNTR · 컨테이너선".
+    private List<(string Value, string Text)> Named(CodeKind kind, IReadOnlyList<string> values) =>
+        [.. values.Select(value => (value, names.NameOf(kind, value) is { } name ? $"{value} · {name}" : value))];
 
     public string SortIndicator(string column) => Query.SortKey != column ? "" : Query.Descending ? " ▼" : " ▲";
 
