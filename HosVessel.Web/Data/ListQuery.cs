@@ -13,12 +13,26 @@ public sealed class ListQuery
     public const string PageKey = "page";
 
     private readonly List<string> conditions = [];
+    private readonly List<string> joins = [];
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
 
     public DynamicParameters Parameters { get; } = new();
 
     /// <summary>The WHERE clause with a leading space, or empty.</summary>
     public string Where => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+
+    /// <summary>The joined tables with a leading space (<c>" JOIN x ON ..."</c>), or empty: goes between the list's table and <see cref="Where"/>.</summary>
+    public string Joins => string.Concat(joins.Select(join => " JOIN " + join));
+
+    /// <summary>True when the list is filtered at all.</summary>
+    public bool IsFiltered => conditions.Count > 0 || joins.Count > 0;
+
+    /// <summary>Joins a table whose rows answer a filter (a full-text index, say): <c>"t ON t.rowid = list.id"</c>.</summary>
+    public ListQuery Join(string tableAndCondition)
+    {
+        joins.Add(tableAndCondition);
+        return this;
+    }
 
     /// <summary>Keeps a typed value in the list's links (blank values are left out).</summary>
     public ListQuery Keep(string key, string? value)
@@ -35,6 +49,17 @@ public sealed class ListQuery
     {
         conditions.Add(condition);
         Parameters.Add(parameter, value);
+        return this;
+    }
+
+    /// <summary>Adds a condition to the WHERE clause with several parameters.</summary>
+    public ListQuery And(string condition, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        conditions.Add(condition);
+        foreach (var (name, value) in parameters)
+        {
+            Parameters.Add(name, value);
+        }
         return this;
     }
 
