@@ -21,11 +21,21 @@ public sealed class ListQuery
     /// <summary>The WHERE clause with a leading space, or empty.</summary>
     public string Where => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
 
-    /// <summary>The joined tables with a leading space (<c>" JOIN x ON ..."</c>), or empty: goes between the list's table and <see cref="Where"/>.</summary>
-    public string Joins => string.Concat(joins.Select(join => " JOIN " + join));
+    private string? index;
+
+    /// <summary>The FROM clause with a leading space: <paramref name="table"/>, the index it is read through, and the joined tables.</summary>
+    public string From(string table) =>
+        $" FROM {table}{(index is null ? "" : " INDEXED BY " + index)}{string.Concat(joins.Select(join => " JOIN " + join))}";
 
     /// <summary>True when the list is filtered at all.</summary>
     public bool IsFiltered => conditions.Count > 0 || joins.Count > 0;
+
+    /// <summary>Reads the list's table through <paramref name="indexName"/>, where SQLite would read the table itself and the index holds all a filter tests.</summary>
+    public ListQuery Through(string indexName)
+    {
+        index = indexName;
+        return this;
+    }
 
     /// <summary>Joins a table whose rows answer a filter (a full-text index, say): <c>"t ON t.rowid = list.id"</c>.</summary>
     public ListQuery Join(string tableAndCondition)

@@ -11,6 +11,7 @@ internal sealed class CheckedUtf8Stream(Stream inner, long? maxBytes) : Stream
 {
     private readonly Decoder decoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetDecoder();
     private readonly MemoryStream sniffed = new();
+    private char[] decoded = [];
     private bool replaying;
     private long total;
 
@@ -58,8 +59,13 @@ internal sealed class CheckedUtf8Stream(Stream inner, long? maxBytes) : Stream
         {
             throw new ImportFormatException($"파일이 너무 큽니다. {maxBytes / 1024 / 1024}MB 이하만 가져올 수 있습니다.");
         }
-        // Counting characters decodes them: an invalid byte, or a sequence cut off at the end, throws here.
-        decoder.GetCharCount(buffer[..read], flush: read == 0 && buffer.Length > 0);
+        // Decoding throws at an invalid byte, or at a sequence cut off by the end of the file; one cut off by the end
+        // of this read is kept by the decoder for the next (GetCharCount would not keep it).
+        if (decoded.Length < read)
+        {
+            decoded = new char[Math.Max(read, 4096)];
+        }
+        decoder.GetChars(buffer[..read], decoded, flush: read == 0 && buffer.Length > 0);
         if (!replaying)
         {
             sniffed.Write(buffer[..read]);

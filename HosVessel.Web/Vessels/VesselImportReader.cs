@@ -101,8 +101,14 @@ public static class VesselImportReader
             throw NotUtf8();
         }
         input.Rewind();
-        var start = StrictUtf8.GetString(buffer, 0, read).TrimStart('\uFEFF').TrimStart();
-        return start.Length == 0 ? (read < buffer.Length ? null : ' ') : start[0];
+        // The bytes, not their text: the 4,096th may fall inside a character.
+        var start = buffer.AsSpan(0, read);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+        var first = start.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 ? (char)start[first] : read < buffer.Length ? null : ' ';
     }
 
     private static async IAsyncEnumerable<ImportRow> ReadJsonAsync(Stream input, [EnumeratorCancellation] CancellationToken cancellationToken)

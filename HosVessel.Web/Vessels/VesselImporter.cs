@@ -34,14 +34,38 @@ public sealed class VesselImporter(VesselStore store)
     {
         try
         {
-            return await store.WriteAsync(
-                vessels => ApplyAsync(vessels, VesselImportReader.ReadAsync(input, limits, cancellationToken), skipInvalid, cancellationToken),
-                cancellationToken);
+            IAsyncEnumerable<ImportRow> rows;
+            if (limits.MaxBytes is { } maxBytes)
+            {
+                // An upload is small by its limits: read it whole first (the CSV reader may read synchronously, which a
+                // request body refuses), so an unreadable file is refused before the write gate is taken.
+                using var buffered = await BufferAsync(input, maxBytes, cancellationToken);
+                rows = (await VesselImportReader.ReadAsync(buffered, limits, cancellationToken).ToListAsync(cancellationToken)).ToAsyncEnumerable();
+            }
+            else
+            {
+                rows = VesselImportReader.ReadAsync(input, limits, cancellationToken);
+            }
+            return await store.WriteAsync(vessels => ApplyAsync(vessels, rows, skipInvalid, cancellationToken), cancellationToken);
         }
         catch (ImportFormatException exception)
         {
             return ImportSummary.Failed(exception.Message);
         }
+    }
+
+    // One byte past the limit is enough for the reader to name the file as too large.
+    private static async Task<MemoryStream> BufferAsync(Stream input, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffered = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffered.Length <= maxBytes && (read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffered.Write(chunk, 0, read);
+        }
+        buffered.Position = 0;
+        return buffered;
     }
 
     private static async Task<ImportSummary> ApplyAsync(VesselWrites vessels, IAsyncEnumerable<ImportRow> rows, bool skipInvalid, CancellationToken cancellationToken)

@@ -49,7 +49,12 @@ public sealed record VesselQuery(
             }
             else
             {
-                // Too short for trigrams, or walking the sort order: instr() tests the same text, literally.
+                // Too short for trigrams, or walking the sort order: instr() tests the same text, literally. Unless it
+                // walks another order, SQLite reads search_key from the name index rather than computing it for every row.
+                if (!walkSortOrder)
+                {
+                    list.Through("ix_vessels_name");
+                }
                 list.And("(" + string.Join(" OR ", keys.Select((_, i) => $"instr(search_key, @key{i}) > 0")) + ")", keys.Select((key, i) => ($"key{i}", (object?)key)));
             }
         }

@@ -10,7 +10,8 @@ namespace HosVessel.Web.Vessels;
 public sealed class VesselStore(Database database, TimeProvider clock)
 {
     // The stored columns first, then the table's in VesselFieldTable order; ReadAsync relies on it.
-    internal static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
+    private static readonly string SelectColumns = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()}";
+    internal static readonly string Select = $"{SelectColumns} FROM vessels";
 
     public async Task<Vessel?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -44,13 +45,13 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync(cancellationToken);
         return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
             atMost => list.IsFiltered
-                ? connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1 FROM vessels{list.Joins}{list.Where} LIMIT {atMost})", list.Parameters)
+                ? connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1{list.From("vessels")}{list.Where} LIMIT {atMost})", list.Parameters)
                 : connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels"),
             async (limit, offset, many) =>
             {
                 var page = many ? query.ToListQuery(walkSortOrder: true) : list;
                 page.Parameters.AddDynamicParams(new { limit, offset });
-                return await ReadAsync(connection, $"{Select}{page.Joins}{page.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", page.Parameters);
+                return await ReadAsync(connection, $"{SelectColumns}{page.From("vessels")}{page.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", page.Parameters);
             });
     }
 
@@ -59,7 +60,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"{Select}{list.Joins}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
+        return await ReadAsync(connection, $"{SelectColumns}{list.From("vessels")}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
     }
 
     private readonly VesselFilterOptionsCache filterOptions = new(clock);
