@@ -21,7 +21,7 @@ CREATE TRIGGER vessels_search_insert AFTER INSERT ON vessels BEGIN
     INSERT INTO vessel_search (rowid, search_text) VALUES (new.id, new.search_key);
 END;
 
-CREATE TRIGGER vessels_search_update AFTER UPDATE OF name, name_key, ship_code, imo_no, callsign ON vessels BEGIN
+CREATE TRIGGER vessels_search_update AFTER UPDATE OF name, ship_code, imo_no, callsign ON vessels BEGIN
     UPDATE vessel_search SET search_text = new.search_key WHERE rowid = new.id;
 END;
 
