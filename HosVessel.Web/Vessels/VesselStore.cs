@@ -150,7 +150,10 @@ public sealed class VesselStore(Database database, TimeProvider clock)
 
     internal static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
     {
-        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
+        // Disposed synchronously: Dapper's wrapped reader disposes its command in Dispose, not in DisposeAsync, and every
+        // command left undisposed stays in the connection's command list, which each later command's disposal scans
+        // (an import's per-row lookups made its time grow with the square of its rows).
+        using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
         var vessels = new List<Vessel>();
         while (await reader.ReadAsync())
         {
