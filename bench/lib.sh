@@ -85,17 +85,18 @@ free_port() {
 peak_rss_mib() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status"; }
 rss_mib() { awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status"; }
 
-# Writes the fleet as JSON files of at most 20,000 rows (the importer takes 10 MB per file).
+# Writes the fleet as one JSON file (import-vessels streams files of any size), or as files of at most
+# BENCH_FILE_ROWS rows (BENCH_FILE_ROWS=20000 for builds from before the streaming import, which took 10 MB per file).
 # Names combine common words, so a search for OCEAN matches several pages; IMO check digits are valid;
 # ship codes are B + five hex digits, so 100,000 rows still fit the six-character limit.
 generate_fleet() {
   local count="$1" dir="$2"
   mkdir -p "$dir"
-  awk -v count="$count" -v dir="$dir" 'BEGIN {
+  awk -v count="$count" -v dir="$dir" -v per="${BENCH_FILE_ROWS:-$count}" 'BEGIN {
     split("OCEAN PACIFIC GLORY SPIRIT", first, " "); split("STAR DREAM OCEAN HOPE", second, " ")
     split("CNTR BULK TNKR LNGC", types, " "); split("KOR PAN LIB MAR", flags, " ")
     for (i = 1; i <= count; i++) {
-      if ((i - 1) % 20000 == 0) { if (file) { print "]" > file; close(file) } file = sprintf("%s/fleet-%03d.json", dir, int((i - 1) / 20000)); printf "[" > file; sep = "" }
+      if ((i - 1) % per == 0) { if (file) { print "]" > file; close(file) } file = sprintf("%s/fleet-%03d.json", dir, int((i - 1) / per)); printf "[" > file; sep = "" }
       six = sprintf("%06d", 100000 + i); sum = 0
       for (d = 1; d <= 6; d++) sum += substr(six, d, 1) * (8 - d)
       printf "%s{\"name\":\"%s %s %05d\",\"imo_no\":\"%s%d\",\"ship_code\":\"B%05X\",\"ship_type\":\"%s\",\"size\":\"24K\",\"flag\":\"%s\",\"ro\":\"KR\",\"class\":\"KR\",\"tic\":\"CT1\",\"crew\":\"CM1\",\"shipyard\":\"HHI\",\"built_year\":\"2020-05\"}\n", sep, first[(i - 1) % 4 + 1], second[int((i - 1) / 4) % 4 + 1], i, six, sum % 10, i, types[i % 4 + 1], flags[i % 4 + 1] > file

@@ -106,7 +106,7 @@ result="bench/results/$(date -u +%Y-%m-%d)-${vessels}-vessels${partial:+-${parti
   echo "- App: Release publish, Production, loopback, fresh SQLite database seeded with $vessels vessels and 100 voyages${gc_env:+; environment: $gc_env}"
   echo "- Load: \`wrk -t2 -c16 -d$duration --latency\` after a 3 s warm-up; wrk runs on the same machine"
   echo "- Load average (1/5/15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg); other work on the machine skews every absolute figure, so compare the share of \`/alive\`"
-  echo "- Import: $vessels vessels in $IMPORT_FILES file(s) of at most 20,000 rows took $IMPORT_SECONDS s (import-vessels wall time, process start-up included)"
+  echo "- Import: $vessels vessels in $IMPORT_FILES file(s) took $IMPORT_SECONDS s (import-vessels wall time, process start-up included)"
   echo "- RSS: idle after start $IDLE_RSS MiB, peak (VmHWM) $peak_rss MiB, end (5 s after the load) $end_rss MiB"
   echo
   echo "- CPU µs/req is the server's own CPU time (utime + stime from /proc) over the run divided by the requests served;"

@@ -13,12 +13,36 @@ public sealed class ListQuery
     public const string PageKey = "page";
 
     private readonly List<string> conditions = [];
+    private readonly List<string> joins = [];
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
 
     public DynamicParameters Parameters { get; } = new();
 
     /// <summary>The WHERE clause with a leading space, or empty.</summary>
     public string Where => conditions.Count == 0 ? "" : " WHERE " + string.Join(" AND ", conditions);
+
+    private string? index;
+
+    /// <summary>The FROM clause with a leading space: <paramref name="table"/>, the index it is read through, and the joined tables.</summary>
+    public string From(string table) =>
+        $" FROM {table}{(index is null ? "" : " INDEXED BY " + index)}{string.Concat(joins.Select(join => " JOIN " + join))}";
+
+    /// <summary>True when the list is filtered at all.</summary>
+    public bool IsFiltered => conditions.Count > 0 || joins.Count > 0;
+
+    /// <summary>Reads the list's table through <paramref name="indexName"/>, where SQLite would read the table itself and the index holds all a filter tests.</summary>
+    public ListQuery Through(string indexName)
+    {
+        index = indexName;
+        return this;
+    }
+
+    /// <summary>Joins a table whose rows answer a filter (a full-text index, say): <c>"t ON t.rowid = list.id"</c>.</summary>
+    public ListQuery Join(string tableAndCondition)
+    {
+        joins.Add(tableAndCondition);
+        return this;
+    }
 
     /// <summary>Keeps a typed value in the list's links (blank values are left out).</summary>
     public ListQuery Keep(string key, string? value)
@@ -35,6 +59,17 @@ public sealed class ListQuery
     {
         conditions.Add(condition);
         Parameters.Add(parameter, value);
+        return this;
+    }
+
+    /// <summary>Adds a condition to the WHERE clause with several parameters.</summary>
+    public ListQuery And(string condition, IEnumerable<(string Name, object? Value)> parameters)
+    {
+        conditions.Add(condition);
+        foreach (var (name, value) in parameters)
+        {
+            Parameters.Add(name, value);
+        }
         return this;
     }
 

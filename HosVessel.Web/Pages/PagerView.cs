@@ -38,6 +38,10 @@ public sealed record PagerView(IPagedList List, Func<int, string> Url)
             pages.Add(page);
             previous = page;
         }
+        if (List.TotalCountCapped)
+        {
+            pages.Add(null); // the count stopped early: more pages follow the last one counted
+        }
         return pages;
     }
 }

@@ -3,7 +3,7 @@ using HosVessel.Web.Cli;
 
 namespace HosVessel.Web.Vessels;
 
-/// <summary><c>import-vessels &lt;file&gt; [--skip-invalid]</c>: the same importer as <c>/vessel/import</c>, from a terminal.</summary>
+/// <summary><c>import-vessels &lt;file&gt; [--skip-invalid]</c>: the same importer as <c>/vessel/import</c>, from a terminal, for files of any size.</summary>
 public static class ImportVesselsCommand
 {
     public const string Name = "import-vessels";
@@ -32,8 +32,9 @@ public static class ImportVesselsCommand
         {
             throw new CommandException($"file not found: {file}");
         }
-        await using var stream = File.OpenRead(file);
-        var summary = await services.GetRequiredService<VesselImporter>().ImportAsync(stream, skipInvalid, "cli", cancellationToken);
+        // Read as it goes and without the upload's limits: a register of 100,000 vessels is one file.
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024, useAsync: true);
+        var summary = await services.GetRequiredService<VesselImporter>().ImportAsync(stream, skipInvalid, "cli", ImportLimits.None, cancellationToken);
         if (summary.Error is not null)
         {
             throw new CommandException($"{file}: {summary.Error} (nothing changed)");

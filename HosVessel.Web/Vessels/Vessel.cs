@@ -43,4 +43,6 @@ public sealed record VesselPageDto(
     [property: JsonPropertyName("total")] long Total,
     [property: JsonPropertyName("page")] int Page,
     [property: JsonPropertyName("page_size")] int PageSize,
-    [property: JsonPropertyName("total_pages")] int TotalPages);
+    [property: JsonPropertyName("total_pages")] int TotalPages,
+    // True when the count stopped early: at least `total` vessels match, and pages go on past `total_pages`.
+    [property: JsonPropertyName("total_capped")] bool TotalCapped);

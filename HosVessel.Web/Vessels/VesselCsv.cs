@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using HosVessel.Web.Exports;
 using nietras.SeparatedValues;
 
@@ -67,25 +68,29 @@ public static class VesselCsv
 
     private static string Named(VesselField field) => $"{field.Label}({field.Key})";
 
-    /// <summary>Splits CSV text into records (blank lines left out), each with the 1-based line it starts on.</summary>
-    public static List<(int Line, List<string> Cells)> Parse(string text)
+    /// <summary>Reads CSV records as it goes (blank lines left out), each with the 1-based line it starts on.</summary>
+    public static async IAsyncEnumerable<(int Line, List<string> Cells)> ReadAsync(TextReader text, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var records = new List<(int, List<string>)>();
         // Quotes are taken off here rather than by Sep, so a quote opened and never closed is named, not swallowed.
-        using var reader = Sep.New(',').Reader(options => options with { HasHeader = false, DisableColCountCheck = true }).FromText(text);
-        foreach (var row in reader)
+        using var reader = await Sep.New(',').Reader(options => options with { HasHeader = false, DisableColCountCheck = true }).FromAsync(text, cancellationToken);
+        await foreach (var row in reader)
         {
-            var cells = new List<string>(row.ColCount);
-            for (var i = 0; i < row.ColCount; i++)
+            var record = Record(row);
+            if (record.Cells is not [""])
             {
-                cells.Add(Unquote(row[i].Span, row.LineNumberFrom));
-            }
-            if (cells is not [""])
-            {
-                records.Add((row.LineNumberFrom, cells));
+                yield return record;
             }
         }
-        return records;
+    }
+
+    private static (int Line, List<string> Cells) Record(SepReader.Row row)
+    {
+        var cells = new List<string>(row.ColCount);
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            cells.Add(Unquote(row[i].Span, row.LineNumberFrom));
+        }
+        return (row.LineNumberFrom, cells);
     }
 
     private static string Unquote(ReadOnlySpan<char> cell, int line)

@@ -36,7 +36,7 @@ public sealed record VesselField(
     /// <summary>The ORDER BY expression.</summary>
     public string SortExpression => SortCaseless ? Column + " COLLATE NOCASE" : Column;
 
-    /// <summary>The search box looks in it (the trigram index of 0002_vessel_search.sql covers the same columns).</summary>
+    /// <summary>The search box looks in it (vessels.search_key and its trigram index, 0005_vessel_search_keys.sql, cover the same columns).</summary>
     public bool Searched { get; init; }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using HosVessel.Web.Data;
@@ -14,82 +15,112 @@ public sealed record ImportRow(int Number, VesselFields Fields, IReadOnlySet<str
 /// <summary>A file the importer cannot read at all; its message is Korean and names the problem.</summary>
 public sealed class ImportFormatException(string message) : Exception(message);
 
-/// <summary>Reads an import file (a JSON array of objects or the list page's CSV) into <see cref="ImportRow"/>s.</summary>
+/// <summary>How much one import may read: a browser upload has limits, the <c>import-vessels</c> command none.</summary>
+public sealed record ImportLimits(long? MaxBytes, int? MaxRows)
+{
+    public static ImportLimits Upload { get; } = new(VesselImportReader.MaxBytes, VesselImportReader.MaxRows);
+
+    public static ImportLimits None { get; } = new(null, null);
+}
+
+/// <summary>
+/// Reads an import file (a JSON array of objects or the list page's CSV) into <see cref="ImportRow"/>s as it goes,
+/// so a file of any size takes memory for one row at a time. A problem found part-way (bad JSON at row 60,000)
+/// throws <see cref="ImportFormatException"/> then, and the importer's transaction undoes the rows before it.
+/// </summary>
 public static class VesselImportReader
 {
+    /// <summary>What a browser upload may hold (<see cref="ImportLimits.Upload"/>).</summary>
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxRows = 50_000;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<List<ImportRow>> ReadAsync(Stream input, CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<ImportRow> ReadAsync(Stream input, ImportLimits limits, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        var checkedInput = new CheckedUtf8Stream(input, limits.MaxBytes);
+        var first = await FirstCharacterAsync(checkedInput, cancellationToken);
+        var rows = first switch
         {
-            if (buffer.Length + read > MaxBytes)
+            null => throw new ImportFormatException("파일이 비어 있습니다."),
+            '[' => ReadJsonAsync(checkedInput, cancellationToken),
+            '{' => throw new ImportFormatException("JSON 최상위는 선박 객체의 배열([ ... ])이어야 합니다."),
+            _ => ReadCsvAsync(checkedInput, cancellationToken),
+        };
+        var count = 0;
+        await using var enumerator = rows.GetAsyncEnumerator(cancellationToken);
+        while (await Next(enumerator))
+        {
+            if (++count > limits.MaxRows)
             {
-                throw new ImportFormatException($"파일이 너무 큽니다. {MaxBytes / 1024 / 1024}MB 이하만 가져올 수 있습니다.");
+                throw new ImportFormatException(
+                    $"행이 너무 많습니다 ({limits.MaxRows:N0}행 초과). 웹에서는 한 번에 {limits.MaxRows:N0}행까지 가져올 수 있습니다. 더 큰 파일은 import-vessels 명령으로 가져오세요.");
             }
-            buffer.Write(chunk, 0, read);
+            yield return enumerator.Current;
         }
-        string text;
+    }
+
+    // Reading errors surface from MoveNextAsync, as Korean messages that name the problem.
+    private static async Task<bool> Next(IAsyncEnumerator<ImportRow> rows)
+    {
         try
         {
-            text = StrictUtf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
+            return await rows.MoveNextAsync();
         }
         catch (DecoderFallbackException)
         {
-            throw new ImportFormatException("UTF-8 텍스트 파일이 아닙니다. JSON 배열이나 선박 목록 CSV를 올려 주세요.");
+            throw NotUtf8();
         }
-        return Read(text);
-    }
-
-    private static List<ImportRow> Read(string text)
-    {
-        var start = text.TrimStart();
-        if (start.Length == 0)
+        catch (JsonException exception) when (exception.InnerException is DecoderFallbackException)
         {
-            throw new ImportFormatException("파일이 비어 있습니다.");
+            throw NotUtf8();
         }
-        var rows = start[0] switch
+        catch (FormatException exception)
         {
-            '[' => ReadJson(start),
-            '{' => throw new ImportFormatException("JSON 최상위는 선박 객체의 배열([ ... ])이어야 합니다."),
-            _ => ReadCsv(text),
-        };
-        if (rows.Count > MaxRows)
-        {
-            throw new ImportFormatException($"행이 너무 많습니다 ({rows.Count}행). 한 번에 {MaxRows}행까지 가져올 수 있습니다.");
-        }
-        return rows;
-    }
-
-    private static List<ImportRow> ReadJson(string text)
-    {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 8 });
+            throw new ImportFormatException($"CSV 형식이 잘못되었습니다: {exception.Message}");
         }
         catch (JsonException exception)
         {
             throw new ImportFormatException($"JSON 형식이 잘못되었습니다 ({exception.LineNumber + 1}행 부근).");
         }
-        using (document)
+    }
+
+    private static ImportFormatException NotUtf8() => new("UTF-8 텍스트 파일이 아닙니다. JSON 배열이나 선박 목록 CSV를 올려 주세요.");
+
+    // The first character after a BOM and white space tells JSON from CSV; the stream is rewound to the start.
+    private static async Task<char?> FirstCharacterAsync(CheckedUtf8Stream input, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[4096];
+        int read;
+        try
         {
-            var rows = new List<ImportRow>();
-            var number = 0;
-            foreach (var element in document.RootElement.EnumerateArray())
-            {
-                number++;
-                rows.Add(element.ValueKind == JsonValueKind.Object
-                    ? ReadJsonObject(number, element)
-                    : new ImportRow(number, new VesselFields(), new HashSet<string>(), "선박 항목은 JSON 객체여야 합니다."));
-            }
-            return rows;
+            read = await input.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8();
+        }
+        input.Rewind();
+        // The bytes, not their text: the 4,096th may fall inside a character.
+        var start = buffer.AsSpan(0, read);
+        if (start.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = start[3..];
+        }
+        var first = start.IndexOfAnyExcept(" \t\r\n"u8);
+        return first >= 0 ? (char)start[first] : read < buffer.Length ? null : ' ';
+    }
+
+    private static async IAsyncEnumerable<ImportRow> ReadJsonAsync(Stream input, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var number = 0;
+        var options = new JsonSerializerOptions { MaxDepth = 8 };
+        await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(input, options, cancellationToken))
+        {
+            number++;
+            yield return element.ValueKind == JsonValueKind.Object
+                ? ReadJsonObject(number, element)
+                : new ImportRow(number, new VesselFields(), new HashSet<string>(), "선박 항목은 JSON 객체여야 합니다.");
         }
     }
 
@@ -134,28 +165,30 @@ public static class VesselImportReader
         return new ImportRow(number, fields, present, problem);
     }
 
-    private static List<ImportRow> ReadCsv(string text)
+    private static async IAsyncEnumerable<ImportRow> ReadCsvAsync(Stream input, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        List<(int Line, List<string> Cells)> records;
-        try
+        using var text = new StreamReader(input, StrictUtf8, detectEncodingFromByteOrderMarks: false);
+        List<VesselField?>? header = null;
+        HashSet<string> present = [];
+        await foreach (var (line, cells) in VesselCsv.ReadAsync(text, cancellationToken))
         {
-            records = VesselCsv.Parse(text);
-        }
-        catch (FormatException exception)
-        {
-            throw new ImportFormatException($"CSV 형식이 잘못되었습니다: {exception.Message}");
-        }
-        var header = VesselCsv.ReadHeader(records.Count == 0 ? [] : records[0].Cells);
-        var present = header.OfType<VesselField>().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
-        return records.Skip(1).Select(record =>
-        {
-            var fields = new VesselFields();
-            for (var i = 0; i < header.Count && i < record.Cells.Count; i++)
+            if (header is null)
             {
-                header[i]?.Set(fields, Exports.CsvExport.Unguard(record.Cells[i]));
+                header = VesselCsv.ReadHeader([.. cells.Select((h, i) => i == 0 ? h.TrimStart('\uFEFF') : h)]);
+                present = header.OfType<VesselField>().Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+                continue;
             }
-            var problem = record.Cells.Count > header.Count ? $"열이 {record.Cells.Count}개로 머리글({header.Count}개)보다 많습니다." : null;
-            return new ImportRow(record.Line, fields, present, problem);
-        }).ToList();
+            var fields = new VesselFields();
+            for (var i = 0; i < header.Count && i < cells.Count; i++)
+            {
+                header[i]?.Set(fields, Exports.CsvExport.Unguard(cells[i]));
+            }
+            var problem = cells.Count > header.Count ? $"열이 {cells.Count}개로 머리글({header.Count}개)보다 많습니다." : null;
+            yield return new ImportRow(line, fields, present, problem);
+        }
+        if (header is null)
+        {
+            VesselCsv.ReadHeader([]); // throws: a file of blank lines has no header to name
+        }
     }
 }

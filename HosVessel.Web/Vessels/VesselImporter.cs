@@ -10,9 +10,10 @@ public sealed class VesselImporter(VesselStore store)
 {
     public const long MaxBytes = VesselImportReader.MaxBytes;
 
-    public async Task<ImportSummary> ImportAsync(Stream input, bool skipInvalid, string source, CancellationToken cancellationToken = default)
+    /// <summary>Imports <paramref name="input"/> within <paramref name="limits"/> (a browser upload's, or none for the command).</summary>
+    public async Task<ImportSummary> ImportAsync(Stream input, bool skipInvalid, string source, ImportLimits limits, CancellationToken cancellationToken = default)
     {
-        var summary = await RunAsync(input, skipInvalid, cancellationToken);
+        var summary = await RunAsync(input, skipInvalid, limits, cancellationToken);
         var result = summary.Error is not null ? "failed" : summary.Applied ? "applied" : "rejected";
         VesselMetrics.Imports.Add(1, new("result", result), new("source", source));
         if (summary.Applied)
@@ -23,26 +24,55 @@ public sealed class VesselImporter(VesselStore store)
         return summary;
     }
 
-    private async Task<ImportSummary> RunAsync(Stream input, bool skipInvalid, CancellationToken cancellationToken)
+    /// <summary>Imports a browser upload: at most <see cref="MaxBytes"/> and <see cref="VesselImportReader.MaxRows"/> rows.</summary>
+    public Task<ImportSummary> ImportAsync(Stream input, bool skipInvalid, string source, CancellationToken cancellationToken = default) =>
+        ImportAsync(input, skipInvalid, source, ImportLimits.Upload, cancellationToken);
+
+    // Rows are applied as they are read, inside the one write: a file problem found part-way throws out of it,
+    // which rolls back the rows before it.
+    private async Task<ImportSummary> RunAsync(Stream input, bool skipInvalid, ImportLimits limits, CancellationToken cancellationToken)
     {
-        List<ImportRow> rows;
         try
         {
-            rows = await VesselImportReader.ReadAsync(input, cancellationToken);
+            IAsyncEnumerable<ImportRow> rows;
+            if (limits.MaxBytes is { } maxBytes)
+            {
+                // An upload is small by its limits: read it whole first (the CSV reader may read synchronously, which a
+                // request body refuses), so an unreadable file is refused before the write gate is taken.
+                using var buffered = await BufferAsync(input, maxBytes, cancellationToken);
+                rows = (await VesselImportReader.ReadAsync(buffered, limits, cancellationToken).ToListAsync(cancellationToken)).ToAsyncEnumerable();
+            }
+            else
+            {
+                rows = VesselImportReader.ReadAsync(input, limits, cancellationToken);
+            }
+            return await store.WriteAsync(vessels => ApplyAsync(vessels, rows, skipInvalid, cancellationToken), cancellationToken);
         }
         catch (ImportFormatException exception)
         {
             return ImportSummary.Failed(exception.Message);
         }
-
-        return await store.WriteAsync(vessels => ApplyAsync(vessels, rows, skipInvalid, cancellationToken), cancellationToken);
     }
 
-    private static async Task<ImportSummary> ApplyAsync(VesselWrites vessels, List<ImportRow> rows, bool skipInvalid, CancellationToken cancellationToken)
+    // One byte past the limit is enough for the reader to name the file as too large.
+    private static async Task<MemoryStream> BufferAsync(Stream input, long maxBytes, CancellationToken cancellationToken)
+    {
+        var buffered = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffered.Length <= maxBytes && (read = await input.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            buffered.Write(chunk, 0, read);
+        }
+        buffered.Position = 0;
+        return buffered;
+    }
+
+    private static async Task<ImportSummary> ApplyAsync(VesselWrites vessels, IAsyncEnumerable<ImportRow> rows, bool skipInvalid, CancellationToken cancellationToken)
     {
         var summary = new ImportSummary();
         var seenImos = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in rows)
+        await foreach (var row in rows)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var label = row.Fields.Name ?? row.Fields.ImoNo;

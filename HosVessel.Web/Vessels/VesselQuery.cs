@@ -22,9 +22,6 @@ public sealed record VesselQuery(
     private static readonly Dictionary<string, string> SortColumns =
         VesselFieldTable.All.Where(f => f.Sortable).ToDictionary(f => f.Key, f => f.SortExpression, StringComparer.OrdinalIgnoreCase);
 
-    private static readonly string ContainsTerm =
-        "(" + string.Join(" OR ", VesselFieldTable.All.Where(f => f.Searched).Select(f => $@"{f.Column} LIKE @term ESCAPE '\'")) + ")";
-
     /// <summary>The sort key actually used: a sortable field's key, else <c>name</c>.</summary>
     public string SortKey => Sort is not null && SortColumns.ContainsKey(Sort) ? Sort.ToLowerInvariant() : VesselFieldTable.Name.Key;
 
@@ -32,27 +29,40 @@ public sealed record VesselQuery(
 
     internal string OrderBy => $"{SortColumns[SortKey]} {(Descending ? "DESC" : "ASC")}, id {(Descending ? "DESC" : "ASC")}";
 
-    /// <summary>The filters as SQL and as link values.</summary>
-    public ListQuery ToListQuery()
+    /// <summary>
+    /// The filters as SQL and as link values. Written for SQLite to collect the matches through their indexes (the
+    /// trigram index, the type and flag indexes) and sort them, which is cheap while they are few; with
+    /// <paramref name="walkSortOrder"/> every test is one SQLite makes on each row while it walks the sort order's
+    /// index, which stops at the end of the page and so is cheap when they are many (see <see cref="VesselStore.SearchAsync"/>).
+    /// </summary>
+    public ListQuery ToListQuery(bool walkSortOrder = false)
     {
         var list = new ListQuery().Keep("name", Name);
-        if (SearchTerm(Name) is { } term)
+        var keys = VesselName.SearchKeys(SearchTerm(Name));
+        if (keys.Count > 0)
         {
-            if (term.EnumerateRunes().Count() >= MinIndexedTermLength)
+            if (!walkSortOrder && keys.All(key => key.EnumerateRunes().Count() >= MinIndexedTermLength))
             {
-                // The trigram index (0002_vessel_search.sql) finds substrings; a quoted phrase is taken literally.
-                list.And("id IN (SELECT rowid FROM vessel_search WHERE vessel_search MATCH @phrase)",
-                    "phrase", "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"");
+                // The trigram index (0005_vessel_search_keys.sql) finds substrings; each key is a quoted phrase, taken literally.
+                list.Join("vessel_search ON vessel_search.rowid = vessels.id")
+                    .And("vessel_search MATCH @phrase", "phrase", string.Join(" OR ", keys.Select(Phrase)));
             }
             else
             {
-                // Too short for trigrams: scan. LIKE is case-insensitive for ASCII; Korean has no case.
-                list.And(ContainsTerm, "term", "%" + EscapeLike(term) + "%");
+                // Too short for trigrams, or walking the sort order: instr() tests the same text, literally. Unless it
+                // walks another order, SQLite reads search_key from the name index rather than computing it for every row.
+                if (!walkSortOrder)
+                {
+                    list.Through("ix_vessels_name");
+                }
+                list.And("(" + string.Join(" OR ", keys.Select((_, i) => $"instr(search_key, @key{i}) > 0")) + ")", keys.Select((key, i) => ($"key{i}", (object?)key)));
             }
         }
+        // A unary + keeps SQLite off the type and flag indexes, so it walks the sort order instead.
+        var column = walkSortOrder ? "+" : "";
         return list
-            .Filter("ship_type", ShipType, "ship_type = @shipType", "shipType", value => value.ToUpperInvariant())
-            .Filter("flag", Flag, "flag = @flag", "flag", value => value.ToUpperInvariant())
+            .Filter("ship_type", ShipType, $"{column}ship_type = @shipType", "shipType", value => value.ToUpperInvariant())
+            .Filter("flag", Flag, $"{column}flag = @flag", "flag", value => value.ToUpperInvariant())
             .Keep("sort", Sort)
             .Keep("dir", Dir);
     }
@@ -69,6 +79,5 @@ public sealed record VesselQuery(
         return term.Length == 0 ? null : term;
     }
 
-    private static string EscapeLike(string term) =>
-        term.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+    private static string Phrase(string key) => "\"" + key.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

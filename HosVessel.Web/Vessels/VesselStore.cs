@@ -6,11 +6,12 @@ using HosVessel.Web.Data;
 
 namespace HosVessel.Web.Vessels;
 
-/// <summary>Reads and writes the register. Each list page is one page query plus one count.</summary>
+/// <summary>Reads and writes the register. Each list page is one page query plus one capped count.</summary>
 public sealed class VesselStore(Database database, TimeProvider clock)
 {
     // The stored columns first, then the table's in VesselFieldTable order; ReadAsync relies on it.
-    internal static readonly string Select = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()} FROM vessels";
+    private static readonly string SelectColumns = $"SELECT id, name_key, created_at, updated_at, {VesselFieldTable.Columns()}";
+    internal static readonly string Select = $"{SelectColumns} FROM vessels";
 
     public async Task<Vessel?> FindByIdAsync(long id, CancellationToken cancellationToken = default)
     {
@@ -32,16 +33,25 @@ public sealed class VesselStore(Database database, TimeProvider clock)
             .SingleOrDefault();
     }
 
+    /// <summary>
+    /// One page of the list. The count stops at <see cref="PaginatedList{T}.CountCap"/> matches (the page shows
+    /// "1,000척 이상"), so neither it nor the page touches every match of a common word: when the count stops early the
+    /// matches are many, and walking the sort order's index finds a page of them within a few rows; otherwise they are
+    /// few, and collecting them through the trigram index and sorting them is cheaper than a walk past the rest.
+    /// </summary>
     public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
         return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
-            () => connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM vessels{list.Where}", list.Parameters),
-            async (limit, offset) =>
+            atMost => list.IsFiltered
+                ? connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1{list.From("vessels")}{list.Where} LIMIT {atMost})", list.Parameters)
+                : connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels"),
+            async (limit, offset, many) =>
             {
-                list.Parameters.AddDynamicParams(new { limit, offset });
-                return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", list.Parameters);
+                var page = many ? query.ToListQuery(walkSortOrder: true) : list;
+                page.Parameters.AddDynamicParams(new { limit, offset });
+                return await ReadAsync(connection, $"{SelectColumns}{page.From("vessels")}{page.Where} ORDER BY {query.OrderBy} LIMIT @limit OFFSET @offset", page.Parameters);
             });
     }
 
@@ -50,7 +60,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await ReadAsync(connection, $"{Select}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
+        return await ReadAsync(connection, $"{SelectColumns}{list.From("vessels")}{list.Where} ORDER BY {query.OrderBy}", list.Parameters);
     }
 
     private readonly VesselFilterOptionsCache filterOptions = new(clock);
@@ -140,7 +150,10 @@ public sealed class VesselStore(Database database, TimeProvider clock)
 
     internal static async Task<List<Vessel>> ReadAsync(DbConnection connection, string sql, object parameters, IDbTransaction? transaction = null)
     {
-        await using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
+        // Disposed synchronously: Dapper's wrapped reader disposes its command in Dispose, not in DisposeAsync, and every
+        // command left undisposed stays in the connection's command list, which each later command's disposal scans
+        // (an import's per-row lookups made its time grow with the square of its rows).
+        using var reader = await connection.ExecuteReaderAsync(sql, parameters, transaction);
         var vessels = new List<Vessel>();
         while (await reader.ReadAsync())
         {

@@ -21,7 +21,7 @@ public static class VesselsApi
         VesselStore store, [AsParameters] VesselQuery query, CancellationToken cancellationToken)
     {
         var result = await store.SearchAsync(query, cancellationToken);
-        return TypedResults.Ok(new VesselPageDto(result.Items, result.TotalCount, result.PageIndex, result.PageSize, result.TotalPages));
+        return TypedResults.Ok(new VesselPageDto(result.Items, result.TotalCount, result.PageIndex, result.PageSize, result.TotalPages, result.TotalCountCapped));
     }
 
     private static async Task<Results<Ok<Vessel>, NotFound<ApiError>>> GetAsync(

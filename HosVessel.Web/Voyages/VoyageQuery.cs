@@ -39,13 +39,23 @@ public sealed record VoyageQuery(
     public bool IsEmpty => new[] { VesselName, Line, Supervisor, Crew }.All(string.IsNullOrWhiteSpace);
 
     /// <summary>The filters as SQL and as link values.</summary>
-    public ListQuery ToListQuery() => new ListQuery()
-        // The name goes through the register's normalisation, so "h/smart" finds HYUNDAI SMART.
-        .Filter("vessel_name", VesselName, Contains("name", "v.vessel_key"), "name", value => Vessels.VesselName.Normalise(value).Trim().ToUpperInvariant())
-        .Filter("line", Line, Contains("line", "v.line"), "line", Upper)
-        .Filter("supervisor", Supervisor, Contains("supervisor", "v.safety_supervisor", "v.ops_supervisor"), "supervisor", Upper)
-        .Filter("s_crew", Crew, Contains("crew", "v.captain", "v.chief_engineer"), "crew", Upper)
-        .Keep("sort", SortKey == SortByName ? null : SortKey);
+    public ListQuery ToListQuery()
+    {
+        var list = new ListQuery().Keep("vessel_name", VesselName);
+        // The name matches as the register's search does (Vessels.VesselName.SearchKeys): "h/smart", "hyundai  smart"
+        // and "현대 smart" all find HYUNDAI SMART.
+        var keys = Vessels.VesselName.SearchKeys(VesselName);
+        if (keys.Count > 0)
+        {
+            list.And("(" + string.Join(" OR ", keys.Select((_, i) => $"instr(upper(v.vessel_key), @name{i}) > 0")) + ")",
+                keys.Select((key, i) => ($"name{i}", (object?)key)));
+        }
+        return list
+            .Filter("line", Line, Contains("line", "v.line"), "line", Upper)
+            .Filter("supervisor", Supervisor, Contains("supervisor", "v.safety_supervisor", "v.ops_supervisor"), "supervisor", Upper)
+            .Filter("s_crew", Crew, Contains("crew", "v.captain", "v.chief_engineer"), "crew", Upper)
+            .Keep("sort", SortKey == SortByName ? null : SortKey);
+    }
 
     private static string Upper(string value) => value.ToUpperInvariant();
 
