@@ -44,8 +44,21 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         FROM json_each(@events)
         """;
 
-    public Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(write => ReplaceAllAsync(write, voyages), cancellationToken);
+    /// <summary>
+    /// Replaces the voyages with <paramref name="voyages"/>, recording what changed; <paramref name="logEntry"/>, when
+    /// given, makes the push's feed-log row from the result in the same transaction.
+    /// </summary>
+    public Task<VoyagePushResult> ReplaceAllAsync(
+        IReadOnlyList<Voyage> voyages, Func<VoyagePushResult, VoyageFeedEntry>? logEntry = null, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async write =>
+        {
+            var result = await ReplaceAllAsync(write, voyages);
+            if (logEntry is not null)
+            {
+                await VoyageFeedLog.AddAsync(write, logEntry(result));
+            }
+            return result;
+        }, cancellationToken);
 
     private async Task<VoyagePushResult> ReplaceAllAsync(DatabaseWrite write, IReadOnlyList<Voyage> voyages)
     {
