@@ -152,8 +152,16 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return await ReadVoyagesAsync(connection, SelectVoyage, new { });
     }
 
-    /// <summary>The current voyage of a register vessel, found by its <c>name_key</c>.</summary>
-    public async Task<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The current voyage of a register vessel, found by its <c>name_key</c>, for its page. Kept until this process next
+    /// writes (a push, or a register change that links it) and at most a few seconds; callers must not change it.
+    /// </summary>
+    public ValueTask<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default) =>
+        byVesselKey.GetAsync(nameKey, ReadByVesselNameKeyAsync, cancellationToken);
+
+    private readonly ReadCache<string, Voyage?> byVesselKey = new(clock, TimeSpan.FromSeconds(5), maxEntries: 1_000);
+
+    private async Task<Voyage?> ReadByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.vessel_key = @nameKey", new { nameKey }))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 using System.Text.Json;
 using HosVessel.Web.ApiKeys;
@@ -6,9 +7,9 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace HosVessel.Web.Voyages.History;
 
 /// <summary>
-/// The history API's answer, written from SQLite's rows as they are read: no list of DTOs, no serializer walking
-/// them, and the first bytes leave before the last row is read. The shape is <see cref="VoyageHistoryEventDto"/>'s,
-/// which the OpenAPI document describes. An empty answer for a name neither the feed nor the history knows is a 404.
+/// The history API's answer, written from SQLite's rows straight into JSON bytes (no list of DTOs, no serializer
+/// walking them), in <see cref="VoyageHistoryEventDto"/>'s shape, which the OpenAPI document describes. An empty
+/// answer for a name neither the feed nor the history knows is a 404.
 /// </summary>
 public sealed class VoyageHistoryJson(
     VoyageHistoryReader history, VoyageStore voyages, string? vesselKey, string? vesselName, DateTimeOffset? since, int limit)
@@ -20,16 +21,12 @@ public sealed class VoyageHistoryJson(
     private static readonly JsonEncodedText Old = JsonEncodedText.Encode("old");
     private static readonly JsonEncodedText New = JsonEncodedText.Encode("new");
 
-    // Rows are handed to the response in pieces of about this size.
-    private const int FlushBytes = 32 * 1024;
-
     public async Task ExecuteAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        await using var rows = await history.OpenApiRowsAsync(vesselKey, since, limit, cancellationToken);
-        var any = await rows.Reader.ReadAsync(cancellationToken);
+        var json = await history.ApiJsonAsync(vesselKey, since, limit, WriteAsync, cancellationToken);
         // An empty answer for a misspelt name would look like a quiet ship; say so instead.
-        if (!any && vesselKey is not null && !await history.KnowsAsync(vesselKey, cancellationToken)
+        if (json is null && vesselKey is not null && !await history.KnowsAsync(vesselKey, cancellationToken)
             && await voyages.GetByVesselNameKeyAsync(vesselKey, cancellationToken) is null)
         {
             await TypedResults.Json(new ApiError($"No ship named '{vesselName}' is in the feed or its history"),
@@ -38,25 +35,35 @@ public sealed class VoyageHistoryJson(
         }
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = "application/json; charset=utf-8";
-        await using var json = new Utf8JsonWriter(http.Response.BodyWriter, new JsonWriterOptions { SkipValidation = true });
-        json.WriteStartArray();
-        for (var more = any; more; more = await rows.Reader.ReadAsync(cancellationToken))
+        http.Response.ContentLength = json?.Length ?? 2;
+        await http.Response.Body.WriteAsync(json ?? "[]"u8.ToArray(), cancellationToken);
+    }
+
+    /// <summary>The rows as the API's JSON array, or null when there are none.</summary>
+    private static async Task<byte[]?> WriteAsync(DbDataReader row, CancellationToken cancellationToken)
+    {
+        if (!await row.ReadAsync(cancellationToken))
         {
-            var row = rows.Reader;
-            json.WriteStartObject();
-            json.WriteString(At, row.GetString(0));
-            json.WriteString(VesselName, row.GetString(1));
-            json.WriteString(Field, row.GetString(2));
-            WriteText(json, Old, row, 3);
-            WriteText(json, New, row, 4);
-            json.WriteEndObject();
-            if (json.BytesPending > FlushBytes)
-            {
-                await json.FlushAsync(cancellationToken);
-            }
+            return null;
         }
-        json.WriteEndArray();
-        await json.FlushAsync(cancellationToken);
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        {
+            json.WriteStartArray();
+            do
+            {
+                json.WriteStartObject();
+                json.WriteString(At, row.GetString(0));
+                json.WriteString(VesselName, row.GetString(1));
+                json.WriteString(Field, row.GetString(2));
+                WriteText(json, Old, row, 3);
+                WriteText(json, New, row, 4);
+                json.WriteEndObject();
+            }
+            while (await row.ReadAsync(cancellationToken));
+            json.WriteEndArray();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static void WriteText(Utf8JsonWriter json, JsonEncodedText name, DbDataReader row, int ordinal)

@@ -22,6 +22,11 @@ public sealed class VoyageHistoryReader(Database database, TimeProvider clock)
 
     private readonly ReadCache<(string Key, int MaxSteps), IReadOnlyList<EtaStep>> etaSteps = new(clock, CacheAge, maxEntries: 1_000);
 
+    // About 110 KB an answer of 1,000 events: at most a few MB kept.
+    private const int CachedApiLimit = 1_000;
+
+    private readonly ReadCache<(string? Key, DateTimeOffset? Since, int Limit), byte[]?> apiAnswers = new(clock, CacheAge, maxEntries: 32);
+
     /// <summary>A ship's latest <paramref name="limit"/> events, newest first, for its page.</summary>
     public ValueTask<IReadOnlyList<VoyageEvent>> TimelineAsync(string vesselKey, int limit, CancellationToken cancellationToken = default) =>
         timelines.GetAsync((vesselKey, limit), (key, token) => LatestAsync(key.Key, since: null, key.Limit, token), cancellationToken);
@@ -39,32 +44,24 @@ public sealed class VoyageHistoryReader(Database database, TimeProvider clock)
         QueryLatestAsync(Columns, r => new VoyageEvent(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), Text(r, 4), Text(r, 5)),
             vesselKey, since, limit, cancellationToken);
 
-    /// <summary>The API's rows (<see cref="ApiColumns"/>), newest first, left open for <see cref="VoyageHistoryJson"/> to write as it reads.</summary>
-    public async Task<HistoryRows> OpenApiRowsAsync(string? vesselKey, DateTimeOffset? since, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The API's answer (<see cref="ApiColumns"/>, newest first) as made by <paramref name="write"/> from the rows. Answers
+    /// of up to <see cref="CachedApiLimit"/> events are kept until this process next writes (only its pushes and the
+    /// prune change the history), so a script polling the API costs a copy, not a query.
+    /// </summary>
+    public ValueTask<byte[]?> ApiJsonAsync(string? vesselKey, DateTimeOffset? since, int limit,
+        Func<System.Data.Common.DbDataReader, CancellationToken, Task<byte[]?>> write, CancellationToken cancellationToken)
     {
-        var connection = await database.OpenAsync(cancellationToken);
-        try
+        async Task<byte[]?> ReadAsync((string? Key, DateTimeOffset? Since, int Limit) query, CancellationToken token)
         {
-            var (sql, parameters) = LatestQuery(ApiColumns, vesselKey, since, limit);
-            return new HistoryRows(connection, await connection.ExecuteReaderAsync(sql, parameters));
+            var (sql, parameters) = LatestQuery(ApiColumns, query.Key, query.Since, query.Limit);
+            await using var connection = await database.OpenAsync(token);
+            await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+            return await write(reader, token);
         }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    /// <summary>An open reader and the connection it reads from, closed together.</summary>
-    public sealed class HistoryRows(System.Data.Common.DbConnection connection, System.Data.Common.DbDataReader reader) : IAsyncDisposable
-    {
-        public System.Data.Common.DbDataReader Reader { get; } = reader;
-
-        public async ValueTask DisposeAsync()
-        {
-            await Reader.DisposeAsync();
-            await connection.DisposeAsync();
-        }
+        return limit <= CachedApiLimit
+            ? apiAnswers.GetAsync((vesselKey, since, limit), ReadAsync, cancellationToken)
+            : new ValueTask<byte[]?>(ReadAsync((vesselKey, since, limit), cancellationToken));
     }
 
     private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
