@@ -55,8 +55,8 @@ measure() {
   out=$(wrk -t2 -c16 --latency "$@" -d"$seconds" "${base[$app]}$path" 2>&1)
   local used=$(( $(cpu_ticks "${pid[$app]}") - before ))
   echo "$out" | awk -v t="$used" -v hz="$hz" '
-    /requests in/ { n = $1 } /Requests\/sec/ { r = $2 } $1 == "99%" { p = $2 }
-    END { printf "%.0f %.0f %s\n", r, (n > 0 ? t * 1000000 / hz / n : 0), p }'
+    /requests in/ { n = $1 } /Requests\/sec/ { r = $2 } $1 == "99%" { p = $2 } /Non-2xx/ { bad = $5 }
+    END { printf "%.0f %.0f %s%s\n", r, (n > 0 ? t * 1000000 / hz / n : 0), p, (bad ? " (" bad " non-2xx)" : "") }'
 }
 
 # name | label | path | header (cookie, key or no) | extra wrk args
