@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
+# Bash 5.2 puts the matched text in place of "&" in ${var//pattern/replacement}; the history path holds a literal "&".
+shopt -u patsub_replacement 2>/dev/null || true
 
 [ $# -ge 2 ] || { echo "usage: $0 <before publish dir> <after publish dir> [--vessels N] [--only scenario,...]" >&2; exit 2; }
 builds=("$1" "$2")
