@@ -1,8 +1,11 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using HosVessel.Web.ApiKeys;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 
 namespace HosVessel.Web.Voyages.History;
 
@@ -24,7 +27,9 @@ public sealed class VoyageHistoryJson(
     public async Task ExecuteAsync(HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        var json = await history.ApiJsonAsync(vesselKey, since, limit, WriteAsync, cancellationToken);
+        // The encoder the rest of the API's JSON uses, so these bytes are what the serializer would have written.
+        var encoder = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions.Encoder;
+        var json = await history.ApiJsonAsync(vesselKey, since, limit, (rows, token) => WriteAsync(rows, encoder, token), cancellationToken);
         // An empty answer for a misspelt name would look like a quiet ship; say so instead.
         if (json is null && vesselKey is not null && !await history.KnowsAsync(vesselKey, cancellationToken)
             && await voyages.GetByVesselNameKeyAsync(vesselKey, cancellationToken) is null)
@@ -40,14 +45,14 @@ public sealed class VoyageHistoryJson(
     }
 
     /// <summary>The rows as the API's JSON array, or null when there are none.</summary>
-    private static async Task<byte[]?> WriteAsync(DbDataReader row, CancellationToken cancellationToken)
+    private static async Task<byte[]?> WriteAsync(DbDataReader row, JavaScriptEncoder? encoder, CancellationToken cancellationToken)
     {
         if (!await row.ReadAsync(cancellationToken))
         {
             return null;
         }
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        await using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = encoder, SkipValidation = true }))
         {
             json.WriteStartArray();
             do
