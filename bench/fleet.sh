@@ -17,21 +17,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 bench_setup 120
 db="$WORK/data/hosvessel.db"
 
-echo "== seeding a year of hourly ETA changes into voyage_events"
-started=$(date +%s)
-sqlite3 "$db" <<'SQL'
-PRAGMA busy_timeout = 10000;
-WITH RECURSIVE hour(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM hour WHERE n < 8760)
-INSERT INTO voyage_events (vessel_key, at, seq, vessel_name, field, old_value, new_value)
-SELECT v.name_key, strftime('%Y-%m-%dT%H:%M:%S.0000000+00:00', 'now', printf('-%d hours', 8761 - n)), 0, v.name_key,
-       CASE WHEN n % 336 = 0 THEN 'next_port.port' ELSE 'next_port.eta' END,
-       CASE WHEN n % 336 = 0 THEN 'NLRTM(RWG)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', (n - 1) % 336 * 7)) END,
-       CASE WHEN n % 336 = 0 THEN 'GBFXT(GBR)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', n % 336 * 7)) END
-FROM hour, vessels v
-ORDER BY n;
-SQL
-events=$(sqlite3 "$db" "SELECT count(*) FROM voyage_events")
-echo "   $events events in $(( $(date +%s) - started )) s; database $(du -h "$db" | cut -f1)"
+seed_history "$db"
 
 # The vessel with a voyage (the push named it) and the most history.
 detail_name=$(sqlite3 "$db" "SELECT vessel_key FROM voyages ORDER BY id LIMIT 1")

@@ -116,3 +116,24 @@ generate_push() {
     print "]"
   }'
 }
+
+# A year of hourly ETA changes for every vessel (120 x 8,760 = 1,051,200 history events, a port change every
+# two weeks), straight into SQLite. Used by fleet.sh and profile.sh.
+seed_history() {
+  local started events
+  echo "== seeding a year of hourly ETA changes into voyage_events"
+  started=$(date +%s)
+  sqlite3 "$1" <<'SQL'
+PRAGMA busy_timeout = 10000;
+WITH RECURSIVE hour(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM hour WHERE n < 8760)
+INSERT INTO voyage_events (vessel_key, at, seq, vessel_name, field, old_value, new_value)
+SELECT v.name_key, strftime('%Y-%m-%dT%H:%M:%S.0000000+00:00', 'now', printf('-%d hours', 8761 - n)), 0, v.name_key,
+       CASE WHEN n % 336 = 0 THEN 'next_port.port' ELSE 'next_port.eta' END,
+       CASE WHEN n % 336 = 0 THEN 'NLRTM(RWG)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', (n - 1) % 336 * 7)) END,
+       CASE WHEN n % 336 = 0 THEN 'GBFXT(GBR)' ELSE strftime('%Y-%m-%d %H:%M', 'now', printf('+%d minutes', n % 336 * 7)) END
+FROM hour, vessels v
+ORDER BY n;
+SQL
+  events=$(sqlite3 "$1" "SELECT count(*) FROM voyage_events")
+  echo "   $events events in $(( $(date +%s) - started )) s; database $(du -h "$1" | cut -f1)"
+}

@@ -23,6 +23,14 @@ public sealed class Database(string connectionString)
     // commits; left to the provider, SQLITE_BUSY is retried by sleeping, which gives bursts of pushes long tails.
     private readonly SemaphoreSlim writeGate = new(1, 1);
 
+    private static long committedWrites;
+
+    /// <summary>
+    /// How many writes this process has committed, across every <see cref="Database"/> (a CLI command run in-process
+    /// has its own). Caches of read models compare it to know, without a query, that nothing here has changed since.
+    /// </summary>
+    public static long CommittedWrites => Volatile.Read(ref committedWrites);
+
     /// <summary>
     /// Waits for this process's turn to write, opens a writable connection and a transaction, runs
     /// <paramref name="work"/> and commits, unless the work called <see cref="DatabaseWrite.Discard"/> or threw.
@@ -45,6 +53,7 @@ public sealed class Database(string connectionString)
             else
             {
                 await transaction.CommitAsync(CancellationToken.None);
+                Interlocked.Increment(ref committedWrites);
             }
             return result;
         }
@@ -69,7 +78,9 @@ public sealed class Database(string connectionString)
         {
             using var connection = new SqliteConnection(writableConnectionString);
             connection.Open();
-            return SchemaMigrator.Migrate(connection);
+            var version = SchemaMigrator.Migrate(connection);
+            Interlocked.Increment(ref committedWrites);
+            return version;
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -22,7 +23,30 @@ public static partial class FeedValues
         {
             return null;
         }
-        var text = value.Trim();
+        // The feed repeats the same few hundred times on every page; parsing them was a tenth of the home page's CPU.
+        if (Parsed.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+        var parsed = ParseKstTime(value.Trim());
+        // ConcurrentDictionary.Count takes every lock; a counter of its own keeps the bound cheap.
+        if (Interlocked.Increment(ref parsedCount) > MaxParsed)
+        {
+            Parsed.Clear();
+            Interlocked.Exchange(ref parsedCount, 0);
+        }
+        Parsed[value] = parsed;
+        return parsed;
+    }
+
+    private const int MaxParsed = 10_000;
+
+    private static readonly ConcurrentDictionary<string, DateTime?> Parsed = new(StringComparer.Ordinal);
+
+    private static int parsedCount;
+
+    private static DateTime? ParseKstTime(string text)
+    {
         if (DateTime.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return local;

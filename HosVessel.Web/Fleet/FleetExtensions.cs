@@ -11,6 +11,7 @@ public static class FleetExtensions
             .Validate(o => o.CrewReliefDays >= 1 && o.AuditWarningDays >= 0, "Fleet:CrewReliefDays must be at least 1 and Fleet:AuditWarningDays not negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton<FleetReader>();
+        builder.Services.AddSingleton<FleetOverviewCache>();
         builder.Services.AddSingleton<MyFleetStore>();
         return builder;
     }

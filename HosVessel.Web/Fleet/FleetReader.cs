@@ -7,11 +7,14 @@ namespace HosVessel.Web.Fleet;
 
 /// <summary>
 /// Reads the fleet for the home page: the register and the current voyages, through their stores. The joined
-/// snapshot is kept until the data changes, which one cheap query tells (the last push time and the register's
-/// row count and newest edit); the home page is opened far more often than the fleet changes.
+/// snapshot is kept until the data changes: after any write committed by this process it is read again on the very
+/// next request (<see cref="Database.CommittedWrites"/>), and a write by another process (a CLI import, sqlite3 by
+/// hand) shows within <see cref="OtherProcessCheck"/>, found by one cheap version query. The home page is opened far more often than the fleet changes.
 /// </summary>
-public sealed class FleetReader(Database database, VesselStore vessels, VoyageStore voyages)
+public sealed class FleetReader(Database database, VesselStore vessels, VoyageStore voyages, TimeProvider clock)
 {
+    public static readonly TimeSpan OtherProcessCheck = TimeSpan.FromSeconds(2);
+
     // Every push and clear adds a feed-log row (the push time alone repeats under a test's fixed clock); every
     // vessel create, edit or delete moves the register's count or newest edit, from this process or a CLI import.
     private const string VersionQuery = """
@@ -19,17 +22,29 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
                (SELECT count(*) || '|' || ifnull(max(updated_at), '') FROM vessels)
         """;
 
-    private (string Version, FleetSnapshot Snapshot)? cached;
+    private sealed record Cached(string Version, long Writes, long CheckedAt, FleetSnapshot Snapshot);
+
+    private Cached? cached;
 
     public async Task<FleetSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
+        // Read before the version: a write committed after this point makes the next request look again.
+        var writes = Database.CommittedWrites;
+        var now = clock.GetTimestamp();
+        var hit = Volatile.Read(ref cached);
+        if (hit is not null && hit.Writes == writes && clock.GetElapsedTime(hit.CheckedAt, now) < OtherProcessCheck)
+        {
+            return hit.Snapshot;
+        }
         string version;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
             version = await connection.ExecuteScalarAsync<string>(VersionQuery) ?? "";
         }
-        if (cached is { } hit && hit.Version == version)
+        // The version can miss a write in this process (an edit in the same clock tick as the last), the count cannot.
+        if (hit is not null && hit.Writes == writes && hit.Version == version)
         {
+            Volatile.Write(ref cached, hit with { Writes = writes, CheckedAt = now });
             return hit.Snapshot;
         }
         var register = await vessels.ListAllAsync(new VesselQuery(), cancellationToken);
@@ -37,7 +52,7 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
         var lastPush = await voyages.GetLastPushAsync(cancellationToken);
         var snapshot = FleetSnapshot.Join(register, current, lastPush);
         // Written after the reads: a change racing them shows on the next request, as its version differs.
-        cached = (version, snapshot);
+        Volatile.Write(ref cached, new Cached(version, writes, now, snapshot));
         return snapshot;
     }
 }

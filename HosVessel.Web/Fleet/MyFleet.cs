@@ -38,12 +38,23 @@ public sealed record MyFleetSettings(string? SupervisorName, IReadOnlyList<strin
     private static bool Contains(string? field, string name) => field?.Contains(name, StringComparison.OrdinalIgnoreCase) == true;
 }
 
-/// <summary>Reads and writes <c>my_fleet_settings</c>, one row per user.</summary>
+/// <summary>
+/// Reads and writes <c>my_fleet_settings</c>, one row per user. A user's settings are read once and kept while this
+/// process commits no write (any write: a save here, a user deleted, a legacy import) and for at most
+/// <see cref="MaxAge"/>, so the home page does not query them on every request.
+/// </summary>
 public sealed class MyFleetStore(Database database, TimeProvider clock)
 {
     public const int MaxLength = 100;
 
-    public async Task<MyFleetSettings> GetAsync(long userId, CancellationToken cancellationToken = default)
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+
+    private readonly ReadCache<long, MyFleetSettings> cache = new(clock, MaxAge, maxEntries: 10_000);
+
+    public ValueTask<MyFleetSettings> GetAsync(long userId, CancellationToken cancellationToken = default) =>
+        cache.GetAsync(userId, ReadAsync, cancellationToken);
+
+    private async Task<MyFleetSettings> ReadAsync(long userId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<(string? Supervisor, string? Teams)>(

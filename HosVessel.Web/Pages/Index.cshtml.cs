@@ -15,7 +15,8 @@ namespace HosVessel.Web.Pages;
 /// (arrivals, PSC, crew relief, audits, and for admins data quality), for their own ships or the whole fleet.
 /// </summary>
 public sealed class IndexModel(
-    Database database, FleetReader fleetReader, MyFleetStore myFleet, IOptions<FleetOptions> options, TimeProvider clock) : PageModel
+    Database database, FleetReader fleetReader, FleetOverviewCache panels, MyFleetStore myFleet, IOptions<FleetOptions> options,
+    TimeProvider clock) : PageModel
 {
     public const string ScopeAll = "all";
     public const string ScopeMine = "mine";
@@ -83,16 +84,16 @@ public sealed class IndexModel(
         {
             MySettings = await myFleet.GetAsync(userId, cancellationToken);
         }
-        var mine = MySettings.IsSet ? fleet.Ships.Where(MySettings.Includes).ToList() : [];
+        NowKst = KoreanTime.Now(clock).DateTime;
+        var mine = MySettings.IsSet ? panels.Mine(fleet, MySettings, NowKst) : [];
         ShowingMine = MySettings.IsSet && Scope != ScopeAll;
         MineCount = mine.Count;
         FleetCount = fleet.Ships.Count;
         LastPush = fleet.LastPush;
-        NowKst = KoreanTime.Now(clock).DateTime;
-        Overview = FleetOverview.Build(ShowingMine ? mine : fleet.Ships, NowKst, options.Value);
+        Overview = panels.Overview(fleet, ShowingMine ? MySettings : null, NowKst);
         if (User.IsInRole(Roles.Admin))
         {
-            DataQuality = FleetOverview.CheckData(fleet.Ships, fleet.LastPush);
+            DataQuality = panels.DataQuality(fleet, NowKst);
         }
         return Page();
     }

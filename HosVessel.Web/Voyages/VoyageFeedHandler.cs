@@ -40,7 +40,7 @@ public sealed class VoyageFeedHandler(VoyageStore store, VoyageFeedLog feedLog, 
         VoyageFeedOutcome<VoyagePushResponse> outcome;
         try
         {
-            outcome = await HandlePushAsync(http, cancellationToken);
+            outcome = await HandlePushAsync(http, call, cancellationToken);
         }
         catch
         {
@@ -70,7 +70,7 @@ public sealed class VoyageFeedHandler(VoyageStore store, VoyageFeedLog feedLog, 
         return outcome;
     }
 
-    private async Task<VoyageFeedOutcome<VoyagePushResponse>> HandlePushAsync(HttpContext http, CancellationToken cancellationToken)
+    private async Task<VoyageFeedOutcome<VoyagePushResponse>> HandlePushAsync(HttpContext http, Call call, CancellationToken cancellationToken)
     {
         if (ApiKeyExtensions.Refusal(http) is { } refusal)
         {
@@ -99,7 +99,10 @@ public sealed class VoyageFeedHandler(VoyageStore store, VoyageFeedLog feedLog, 
             return VoyageFeedOutcome<VoyagePushResponse>.Refused(StatusCodes.Status400BadRequest,
                 $"An empty push would erase {stored} voyages, so nothing was changed. To clear them, send DELETE /api/voyage.");
         }
-        var result = await store.ReplaceAllAsync(feed.Voyages, cancellationToken);
+        var result = await store.ReplaceAllAsync(feed.Voyages,
+            pushed => call.Entry(StatusCodes.Status200OK, null, feed.Received, pushed.Linked.Count, pushed.Unlinked.Count), cancellationToken);
+        // Committed with the push; had the write failed, the 500 below would be logged on its own.
+        call.Logged = true;
         if (result.Unlinked.Count > 0)
         {
             logger.LogWarning("Voyage push: {Count} vessels are not in the register: {UnlinkedNames}",
@@ -116,6 +119,22 @@ public sealed class VoyageFeedHandler(VoyageStore store, VoyageFeedLog feedLog, 
     /// <summary>One call in progress: when it came and from where, finished into telemetry and a feed-log row.</summary>
     private sealed record Call(VoyageFeedHandler Handler, string Action, DateTimeOffset ReceivedAt, long Started, string? ClientIp)
     {
+        /// <summary>True once the call's row was written with the push itself.</summary>
+        public bool Logged { get; set; }
+
+        public VoyageFeedEntry Entry(int statusCode, string? firstError, int received, int linked, int unlinked) => new()
+        {
+            Action = Action,
+            ReceivedAt = ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
+            ClientIp = ClientIp,
+            StatusCode = statusCode,
+            Received = received,
+            Linked = linked,
+            Unlinked = unlinked,
+            DurationMs = Stopwatch.GetElapsedTime(Started).TotalMilliseconds,
+            FirstError = firstError,
+        };
+
         public async Task FinishAsync(int statusCode, string? firstError, int received, int linked, int unlinked, Activity? activity)
         {
             var elapsed = Stopwatch.GetElapsedTime(Started);
@@ -134,18 +153,10 @@ public sealed class VoyageFeedHandler(VoyageStore store, VoyageFeedLog feedLog, 
                 VoyageTelemetry.Items.Add(received, resultTag);
                 VoyageTelemetry.PushDuration.Record(elapsed.TotalSeconds, resultTag);
             }
-            await Handler.WriteLogAsync(new VoyageFeedEntry
+            if (!Logged)
             {
-                Action = Action,
-                ReceivedAt = ReceivedAt.ToString("O", CultureInfo.InvariantCulture),
-                ClientIp = ClientIp,
-                StatusCode = statusCode,
-                Received = received,
-                Linked = linked,
-                Unlinked = unlinked,
-                DurationMs = elapsed.TotalMilliseconds,
-                FirstError = firstError,
-            });
+                await Handler.WriteLogAsync(Entry(statusCode, firstError, received, linked, unlinked));
+            }
         }
     }
 

@@ -7,13 +7,14 @@ namespace HosVessel.Web.Voyages;
 /// <summary>The record of every push and clear, accepted or not, so an admin can see what n8n did without server logs.</summary>
 public sealed class VoyageFeedLog(Database database)
 {
-    public async Task AddAsync(VoyageFeedEntry entry, CancellationToken cancellationToken = default)
-    {
-        await database.WriteAsync(write => write.Connection.ExecuteAsync("""
-            INSERT INTO voyage_feed_log (action, received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)
-            VALUES (@Action, @ReceivedAt, @ClientIp, @StatusCode, @Received, @Linked, @Unlinked, @DurationMs, @FirstError)
-            """, entry, write.Transaction), cancellationToken);
-    }
+    public Task AddAsync(VoyageFeedEntry entry, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(write => AddAsync(write, entry), cancellationToken);
+
+    /// <summary>The row inside another write: an accepted push logs itself in its own transaction (one commit, not two).</summary>
+    internal static Task AddAsync(DatabaseWrite write, VoyageFeedEntry entry) => write.Connection.ExecuteAsync("""
+        INSERT INTO voyage_feed_log (action, received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)
+        VALUES (@Action, @ReceivedAt, @ClientIp, @StatusCode, @Received, @Linked, @Unlinked, @DurationMs, @FirstError)
+        """, entry, write.Transaction);
 
     /// <summary>A page of the log, newest first.</summary>
     public async Task<PaginatedList<VoyageFeedEntry>> SearchAsync(FeedLogQuery query, CancellationToken cancellationToken = default)

@@ -1,5 +1,7 @@
 using HosVessel.Web.Vessels;
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using HosVessel.Web.Data;
@@ -28,7 +30,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         """;
 
     // One statement for the whole push: SQLite walks the JSON itself, so 5,000 items cost one
-    // round trip and one trace span instead of 5,000. The JSON is keyed by column name (see ToRow),
+    // round trip and one trace span instead of 5,000. The JSON is keyed by column name (see ItemsJson),
     // and the normalised name is also the key.
     private static readonly string UpsertFromJson = $"""
         INSERT INTO voyages (vessel_key, {string.Join(", ", Fields.Select(f => f.Column))}, updated_at)
@@ -44,8 +46,21 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         FROM json_each(@events)
         """;
 
-    public Task<VoyagePushResult> ReplaceAllAsync(IReadOnlyList<Voyage> voyages, CancellationToken cancellationToken = default) =>
-        database.WriteAsync(write => ReplaceAllAsync(write, voyages), cancellationToken);
+    /// <summary>
+    /// Replaces the voyages with <paramref name="voyages"/>, recording what changed; <paramref name="logEntry"/>, when
+    /// given, makes the push's feed-log row from the result in the same transaction.
+    /// </summary>
+    public Task<VoyagePushResult> ReplaceAllAsync(
+        IReadOnlyList<Voyage> voyages, Func<VoyagePushResult, VoyageFeedEntry>? logEntry = null, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async write =>
+        {
+            var result = await ReplaceAllAsync(write, voyages);
+            if (logEntry is not null)
+            {
+                await VoyageFeedLog.AddAsync(write, logEntry(result));
+            }
+            return result;
+        }, cancellationToken);
 
     private async Task<VoyagePushResult> ReplaceAllAsync(DatabaseWrite write, IReadOnlyList<Voyage> voyages)
     {
@@ -55,7 +70,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         var keys = JsonSerializer.Serialize(voyages.Select(v => v.VesselName));
         await connection.ExecuteAsync(
             "DELETE FROM voyages WHERE vessel_key NOT IN (SELECT value FROM json_each(@keys))", new { keys }, transaction);
-        await connection.ExecuteAsync(UpsertFromJson, new { items = JsonSerializer.Serialize(voyages.Select(ToRow)), updatedAt = now }, transaction);
+        await connection.ExecuteAsync(UpsertFromJson, new { items = ItemsJson(voyages), updatedAt = now }, transaction);
         var linkedKeys = (await connection.QueryAsync<string>(
             "SELECT DISTINCT name_key FROM vessels WHERE name_key IN (SELECT value FROM json_each(@keys))",
             new { keys }, transaction)).ToHashSet(StringComparer.Ordinal);
@@ -147,8 +162,16 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return await ReadVoyagesAsync(connection, SelectVoyage, new { });
     }
 
-    /// <summary>The current voyage of a register vessel, found by its <c>name_key</c>.</summary>
-    public async Task<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The current voyage of a register vessel, found by its <c>name_key</c>, for its page. Kept until this process next
+    /// writes (a push, or a register change that links it) and at most a few seconds; callers must not change it.
+    /// </summary>
+    public ValueTask<Voyage?> GetByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken = default) =>
+        byVesselKey.GetAsync(nameKey, ReadByVesselNameKeyAsync, cancellationToken);
+
+    private readonly ReadCache<string, Voyage?> byVesselKey = new(clock, TimeSpan.FromSeconds(5), maxEntries: 1_000);
+
+    private async Task<Voyage?> ReadByVesselNameKeyAsync(string nameKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return (await ReadVoyagesAsync(connection, SelectVoyage + " WHERE v.vessel_key = @nameKey", new { nameKey }))
@@ -170,7 +193,28 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         await connection.ExecuteAsync(InsertEventsFromJson, new { at = now, events }, transaction);
     }
 
-    private static Dictionary<string, string?> ToRow(Voyage voyage) => Fields.ToDictionary(f => f.Column, f => f.Get(voyage));
+    private static readonly JsonEncodedText[] ColumnNames = [.. Fields.Select(f => JsonEncodedText.Encode(f.Column))];
+
+    // Written field by field: a dictionary per voyage for the serializer to walk was most of a push's allocations.
+    private static string ItemsJson(IReadOnlyList<Voyage> voyages)
+    {
+        var buffer = new ArrayBufferWriter<byte>(voyages.Count * 1024);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var voyage in voyages)
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < Fields.Count; i++)
+                {
+                    json.WriteString(ColumnNames[i], Fields[i].Get(voyage));
+                }
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     private static async Task<List<Voyage>> ReadVoyagesAsync(
         System.Data.Common.DbConnection connection, string sql, object parameters, System.Data.IDbTransaction? transaction = null)

@@ -23,7 +23,7 @@ public sealed class DetailModel(VesselStore store, VoyageStore voyages, VoyageHi
         Vessel = vessel;
         CurrentVoyage = await voyages.GetByVesselNameKeyAsync(vessel.NameKey, cancellationToken);
         Timeline = new VoyageTimeline(vessel.NameKey,
-            await history.LatestAsync(vessel.NameKey, since: null, VoyageTimeline.Shown, cancellationToken),
+            await history.TimelineAsync(vessel.NameKey, VoyageTimeline.Shown, cancellationToken),
             CurrentVoyage is null ? [] : await history.CurrentCallEtaAsync(vessel.NameKey, cancellationToken: cancellationToken),
             CurrentVoyage?.NextPort, clock.GetUtcNow());
         return Page();

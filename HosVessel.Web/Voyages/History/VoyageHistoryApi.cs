@@ -25,7 +25,7 @@ public static class VoyageHistoryApi
     {
         // A group of its own, like the other APIs: endpoints mapped straight on the app are listed before every
         // group's, which would put this one first in the OpenAPI document and the API reference.
-        app.MapGroup(Path).WithTags("Voyages").MapGet("", GetAsync)
+        app.MapGroup(Path).WithTags("Voyages").MapGet("", Get)
             .RequireApiKeyOrSignedIn()
             .WithName("GetVoyageHistory")
             .WithSummary("Voyage history: every value a push changed, newest first")
@@ -40,13 +40,12 @@ public static class VoyageHistoryApi
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<VoyageHistoryEventDto>>, JsonHttpResult<ApiError>>> GetAsync(
+    private static Results<VoyageHistoryJson, JsonHttpResult<ApiError>> Get(
         VoyageHistoryReader history,
         VoyageStore voyages,
         [FromQuery(Name = "vessel_name")] string? vesselName,
         [FromQuery(Name = "since")] string? since,
-        [FromQuery(Name = "limit")] int? limit,
-        CancellationToken cancellationToken)
+        [FromQuery(Name = "limit")] int? limit)
     {
         DateTimeOffset? from = null;
         if (!string.IsNullOrWhiteSpace(since))
@@ -62,14 +61,7 @@ public static class VoyageHistoryApi
             return Error(StatusCodes.Status400BadRequest, $"limit must be between 1 and {VoyageHistoryReader.MaxLimit:N0}");
         }
         var key = string.IsNullOrWhiteSpace(vesselName) ? null : VesselName.Normalise(vesselName);
-        var events = await history.LatestForApiAsync(key, from, limit ?? DefaultLimit, cancellationToken);
-        // An empty answer for a misspelt name would look like a quiet ship; say so instead.
-        if (key is not null && events.Count == 0 && !await history.KnowsAsync(key, cancellationToken)
-            && await voyages.GetByVesselNameKeyAsync(key, cancellationToken) is null)
-        {
-            return Error(StatusCodes.Status404NotFound, $"No ship named '{vesselName}' is in the feed or its history");
-        }
-        return TypedResults.Ok(events);
+        return new VoyageHistoryJson(history, voyages, key, vesselName, from, limit ?? DefaultLimit);
     }
 
     private static DateTimeOffset? ParseSince(string value)
