@@ -72,6 +72,20 @@ public sealed partial class CodesPageTests(HosVesselFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_unnamed_code_asks_admins_for_a_name_and_shows_viewers_the_code_alone()
+    {
+        var flag = NewCode("Q");
+        var id = await CreateVesselAsync(fields => fields.Flag = flag);
+
+        var forAdmin = await HtmlAsync(await (await factory.LoginAsAdminAsync()).GetAsync($"/vessel/{id}"));
+        var forViewer = await HtmlAsync(await (await factory.LoginAsViewerAsync()).GetAsync($"/vessel/{id}"));
+
+        Assert.Contains($"<span class=\"code\">{flag}</span> <span class=\"code-label code-unnamed\">· {CodeNameBook.Unnamed}</span>", forAdmin);
+        Assert.Contains($"<span class=\"code-name\"><span class=\"code\">{flag}</span></span>", forViewer);
+        Assert.DoesNotContain(CodeNameBook.Unnamed, Regex.Replace(forViewer, "<abbr[^>]*>", ""));
+    }
+
+    [Fact]
     public async Task A_vessel_saved_with_a_brand_new_flag_is_accepted_and_flagged_on_codes_with_its_ship_count()
     {
         var flag = NewCode("X");

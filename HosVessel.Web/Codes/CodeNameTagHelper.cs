@@ -37,6 +37,15 @@ public sealed class CodeNameTagHelper(CodeStore codes) : TagHelper
         var book = await codes.NamesAsync(ViewContext.HttpContext.RequestAborted);
         var name = book.Describe(Kind, code)!;
         var unnamed = CodeKinds.Parts(Kind, code).Any(part => book.NameOf(Kind, part) is null);
+        if (Label && unnamed && !ViewContext.HttpContext.User.IsInRole(Accounts.Roles.Admin)
+            && CodeKinds.Parts(Kind, code).All(part => book.NameOf(Kind, part) is null))
+        {
+            // "이름 없음" asks an admin to name the code; a viewer can do nothing about it, so sees the code alone.
+            output.TagName = "span";
+            output.Attributes.SetAttribute("class", "code-name");
+            output.Content.AppendHtml(Tag("span", "code", code));
+            return;
+        }
         if (Label)
         {
             output.TagName = "span";
