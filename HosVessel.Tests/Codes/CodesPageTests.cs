@@ -83,6 +83,8 @@ public sealed partial class CodesPageTests(HosVesselFactory factory) : IClassFix
         Assert.Contains($"<span class=\"code\">{flag}</span> <span class=\"code-label code-unnamed\">· {CodeNameBook.Unnamed}</span>", forAdmin);
         Assert.Contains($"<span class=\"code-name\"><span class=\"code\">{flag}</span></span>", forViewer);
         Assert.DoesNotContain(CodeNameBook.Unnamed, Regex.Replace(forViewer, "<abbr[^>]*>", ""));
+        Assert.Contains($"<span class=\"code\">{flag}</span> {CodeNameBook.Unnamed}", await HtmlAsync(await (await factory.LoginAsAdminAsync()).GetAsync($"/vessel/list?flag={flag}")));
+        Assert.DoesNotContain($"<span class=\"code\">{flag}</span>", await HtmlAsync(await (await factory.LoginAsViewerAsync()).GetAsync($"/vessel/list?flag={flag}")));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace HosVessel.Web.Codes;
 
 /// <summary>
 /// <c>&lt;code-legend /&gt;</c>, under a list: each code the page's <c>&lt;code-name&gt;</c> tags showed, with its name
-/// ("국적: KOR 대한민국 · PAN 파나마"). Renders nothing when the page showed no codes.
+/// ("국적: KOR 대한민국 · PAN 파나마"). Renders nothing when the page showed no codes it can name.
 /// </summary>
 [HtmlTargetElement("code-legend", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class CodeLegendTagHelper(CodeStore codes) : TagHelper
@@ -17,13 +17,18 @@ public sealed class CodeLegendTagHelper(CodeStore codes) : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var groups = CodesShown.Of(ViewContext.HttpContext).ByKind().ToList();
+        var book = await codes.NamesAsync(ViewContext.HttpContext.RequestAborted);
+        // Unnamed codes are listed for admins, who can name them; for a viewer they would be a list of "이름 없음".
+        var admin = ViewContext.HttpContext.User.IsInRole(Accounts.Roles.Admin);
+        var groups = CodesShown.Of(ViewContext.HttpContext).ByKind()
+            .Select(group => (group.Key, Codes: group.Where(code => admin || book.NameOf(group.Key, code) is not null).ToList()))
+            .Where(group => group.Codes.Count > 0)
+            .ToList();
         if (groups.Count == 0)
         {
             output.SuppressOutput();
             return;
         }
-        var book = await codes.NamesAsync(ViewContext.HttpContext.RequestAborted);
         output.TagName = "dl";
         output.TagMode = TagMode.StartTagAndEndTag;
         output.Attributes.SetAttribute("class", "code-legend");
@@ -34,7 +39,7 @@ public sealed class CodeLegendTagHelper(CodeStore codes) : TagHelper
             title.InnerHtml.Append(CodeKinds.Of(group.Key).Title);
             output.Content.AppendHtml(title);
             var list = new TagBuilder("dd");
-            foreach (var code in group)
+            foreach (var code in group.Codes)
             {
                 var name = book.NameOf(group.Key, code);
                 var item = new TagBuilder("span");
