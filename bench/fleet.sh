@@ -18,6 +18,7 @@ bench_setup 120
 db="$WORK/data/hosvessel.db"
 
 seed_history "$db"
+events=$(sqlite3 "$db" "SELECT count(*) FROM voyage_events")
 
 # The vessel with a voyage (the push named it) and the most history.
 detail_name=$(sqlite3 "$db" "SELECT vessel_key FROM voyages ORDER BY id LIMIT 1")
