@@ -11,9 +11,9 @@ namespace HosVessel.Web.Codes;
 /// </summary>
 public static class CodeNameHtml
 {
-    /// <summary>A list cell: the code with its name as the title, remembered for the page's legend.</summary>
-    public static IHtmlContent CodeName(this IHtmlHelper html, CodeKind kind, string? value) =>
-        Render(html.ViewContext.HttpContext, BookOf(html.ViewContext.HttpContext), kind, value, label: false);
+    /// <summary>A cell: the code with its name as the title (remembered for the page's legend) or as a label.</summary>
+    public static IHtmlContent CodeName(this IHtmlHelper html, CodeKind kind, string? value, bool label = false) =>
+        Render(html.ViewContext.HttpContext, BookOf(html.ViewContext.HttpContext), kind, value, label);
 
     /// <summary>
     /// The code, with its name as visible text (<paramref name="label"/>, detail pages) or as its title (lists).
