@@ -39,17 +39,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     /// matches are many, and walking the sort order's index finds a page of them within a few rows; otherwise they are
     /// few, and collecting them through the trigram index and sorting them is cheaper than a walk past the rest.
     /// </summary>
-    /// <remarks>
-    /// Kept under the page's canonical query string until this process next writes and at most a few seconds (see
-    /// <see cref="ReadCache{TKey, TValue}"/>): the list is read far more often than the register changes. Callers must
-    /// not change it.
-    /// </remarks>
-    public ValueTask<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default) =>
-        pages.GetAsync(ListQuery.Url("", query.ToListQuery().Values(query.Page)), (_, token) => ReadPageAsync(query, token), cancellationToken);
-
-    private readonly ReadCache<string, PaginatedList<Vessel>> pages = new(clock, TimeSpan.FromSeconds(5), maxEntries: 1_000);
-
-    private async Task<PaginatedList<Vessel>> ReadPageAsync(VesselQuery query, CancellationToken cancellationToken)
+    public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -133,16 +133,7 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return value is null ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// One page of the list, kept like <see cref="GetByVesselNameKeyAsync"/> under its canonical query string: the
-    /// voyages change only with a push, and their page read was two fifths of <c>/voyage</c>. Callers must not change it.
-    /// </summary>
-    public ValueTask<PaginatedList<Voyage>> SearchAsync(VoyageQuery query, CancellationToken cancellationToken = default) =>
-        pages.GetAsync(ListQuery.Url("", query.ToListQuery().Values(query.Page)), (_, token) => ReadPageAsync(query, token), cancellationToken);
-
-    private readonly ReadCache<string, PaginatedList<Voyage>> pages = new(clock, TimeSpan.FromSeconds(5), maxEntries: 1_000);
-
-    private async Task<PaginatedList<Voyage>> ReadPageAsync(VoyageQuery query, CancellationToken cancellationToken)
+    public async Task<PaginatedList<Voyage>> SearchAsync(VoyageQuery query, CancellationToken cancellationToken = default)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
