@@ -3,7 +3,7 @@
 # then for each scenario a 10 s dotnet-trace (sampled thread time) under wrk -t2 -c16, converted to Speedscope
 # and summed per frame over the busy samples (bench/profile-summary.py). Traces stay in the work folder.
 # Needs dotnet-trace (dotnet tool install -g dotnet-trace). Not part of CI.
-# Usage: bench/profile.sh [--only home,timeline,history,push]   (BENCH_PUBLISHED=<dir> reuses a publish)
+# Usage: bench/profile.sh [--only home,timeline,history,push,list,search,voyage]   (BENCH_PUBLISHED=<dir> reuses a publish)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/lib.sh
@@ -27,6 +27,10 @@ for name in ${only//,/ }; do
     timeline) args=(-H "Cookie: $COOKIE"); path="/vessel/$detail_id" ;;
     history) args=(-H "X-API-Key: $API_KEY"); path="$history_path" ;;
     push) args=(-s bench/fleet-push.lua); path=/api/voyage ;;
+    # The signed-in list pages, as run.sh measures them.
+    list) args=(-H "Cookie: $COOKIE"); path=/vessel/list ;;
+    search) args=(-H "Cookie: $COOKIE"); path="/vessel/list?name=$COMMON_WORD&page=2" ;;
+    voyage) args=(-H "Cookie: $COOKIE"); path=/voyage ;;
     *) echo "unknown scenario $name" >&2; exit 2 ;;
   esac
   wrk -t2 -c16 "${args[@]}" -d3s "$BASE$path" >/dev/null 2>&1 || true
@@ -37,7 +41,7 @@ for name in ${only//,/ }; do
     --format Speedscope -o "$WORK/$name.nettrace" >/dev/null
   wait "$wrk_pid"
   echo "== $name: $(awk '/Requests\/sec/ { print $2 }' "$WORK/wrk-$name.txt") req/s while traced; load $(cut -d' ' -f1-3 /proc/loadavg)"
-  python3 bench/profile-summary.py "$WORK/$name.speedscope.json" --top 40 --match 'HosVessel|Sqlite|Dapper|Razor|Rendering|Json|Authentication|Antiforgery' \
+  python3 bench/profile-summary.py "$WORK/$name.speedscope.json" --top 40 --match 'HosVessel|Sqlite|Dapper|Razor|Rendering|TagHelper|Json|Authentication|Antiforgery|Encod' \
     | tee "$WORK/$name-summary.txt"
 done
 echo "traces and summaries in $WORK"

@@ -1,5 +1,9 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HosVessel.Web.Data;
 using HosVessel.Web.Pages;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace HosVessel.Tests.Pages;
@@ -29,26 +33,33 @@ public sealed class SharedComponentTests
     [InlineData(null, "2026-12-12", "2026-12-12T00:00:00+09:00", "<span class=\"day\">2026-12-12</span>")]
     public void A_time_names_its_zone_and_keeps_the_date_in_one_piece(string? utc, string? feed, string datetime, string html)
     {
-        var output = Render(new KstTimeTagHelper { Utc = utc, Feed = feed });
+        var shown = Render(new KstTimeTagHelper { Utc = utc, Feed = feed });
 
-        Assert.Equal("time", output.TagName);
-        Assert.Equal(datetime, output.Attributes["datetime"].Value);
-        Assert.Equal(html, output.Content.GetContent());
+        Assert.Equal($"<time class=\"when\" datetime=\"{datetime}\">{html}</time>", WebUtility.HtmlDecode(shown));
+        // List cells write the same markup without the tag helper.
+        Assert.Equal(shown, Write(KstTimeHtml.Of(utc, feed)));
     }
 
     [Fact]
     public void A_feed_value_that_is_not_a_time_is_shown_as_it_came()
     {
-        var output = Render(new KstTimeTagHelper { Feed = "TBA <pilot>" });
-
-        Assert.Equal("span", output.TagName);
-        Assert.Equal("TBA &lt;pilot&gt;", output.Content.GetContent());
+        Assert.Equal("<span>TBA &lt;pilot&gt;</span>", Render(new KstTimeTagHelper { Feed = "TBA <pilot>" }));
     }
 
-    private static TagHelperOutput Render(KstTimeTagHelper helper)
+    // As a page writes it: Korean stays characters (Program.cs), markup characters are encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string Render(KstTimeTagHelper helper)
     {
         var output = new TagHelperOutput("kst-time", [], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
         helper.Process(new TagHelperContext([], new Dictionary<object, object>(), "id"), output);
-        return output;
+        return Write(output);
+    }
+
+    private static string Write(IHtmlContent content)
+    {
+        using var writer = new StringWriter();
+        content.WriteTo(writer, Encoder);
+        return writer.ToString();
     }
 }

@@ -12,6 +12,34 @@ public sealed class CodeNameBook(IReadOnlyDictionary<(CodeKind Kind, string Code
 
     public int Count => names.Count;
 
+    // A register uses a few dozen distinct values; the bound only guards against a flood of odd ones.
+    private const int MaxCells = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(CodeKind, string), CodeCell?> cells = new();
+
+    /// <summary>
+    /// What a stored value shows on a page, worked out once per value for as long as this book is current (a list
+    /// page shows the same few codes on every row). Null for an empty value.
+    /// </summary>
+    public CodeCell? Cell(CodeKind kind, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        if (cells.TryGetValue((kind, value), out var known))
+        {
+            return known;
+        }
+        var parts = CodeKinds.Parts(kind, value);
+        var cell = parts.Count == 0 ? null : new CodeCell(CodeKinds.Normalise(value)!, Describe(kind, value)!, parts,
+            parts.Any(part => NameOf(kind, part) is null), parts.All(part => NameOf(kind, part) is null));
+        if (cells.Count < MaxCells)
+        {
+            cells.TryAdd((kind, value), cell);
+        }
+        return cell;
+    }
+
     /// <summary>The Korean name of one code, or null when nobody has named it yet.</summary>
     public string? NameOf(CodeKind kind, string code) =>
         CodeKinds.Normalise(code) is { } key && names.TryGetValue((kind, key), out var name) ? name : null;

@@ -26,47 +26,9 @@ public sealed class CodeNameTagHelper(CodeStore codes) : TagHelper
 
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
-        var code = CodeKinds.Normalise(Value);
-        output.TagMode = TagMode.StartTagAndEndTag;
-        if (code is null)
-        {
-            output.TagName = "span";
-            output.Content.SetContent(Label ? "—" : "");
-            return;
-        }
         var book = await codes.NamesAsync(ViewContext.HttpContext.RequestAborted);
-        var name = book.Describe(Kind, code)!;
-        var unnamed = CodeKinds.Parts(Kind, code).Any(part => book.NameOf(Kind, part) is null);
-        if (Label && unnamed && !ViewContext.HttpContext.User.IsInRole(Accounts.Roles.Admin)
-            && CodeKinds.Parts(Kind, code).All(part => book.NameOf(Kind, part) is null))
-        {
-            // "이름 없음" asks an admin to name the code; a viewer can do nothing about it, so sees the code alone.
-            output.TagName = "span";
-            output.Attributes.SetAttribute("class", "code-name");
-            output.Content.AppendHtml(Tag("span", "code", code));
-            return;
-        }
-        if (Label)
-        {
-            output.TagName = "span";
-            output.Attributes.SetAttribute("class", "code-name");
-            output.Content.AppendHtml(Tag("span", "code", code)).AppendHtml(" ")
-                .AppendHtml(Tag("span", unnamed ? "code-label code-unnamed" : "code-label", $"· {name}"));
-            return;
-        }
-        output.TagName = "abbr";
-        output.Attributes.SetAttribute("class", "code");
-        output.Attributes.SetAttribute("title", name);
-        output.Content.SetContent(code);
-        CodesShown.Of(ViewContext.HttpContext).Add(Kind, code);
-    }
-
-    private static TagBuilder Tag(string element, string cssClass, string text)
-    {
-        var tag = new TagBuilder(element);
-        tag.AddCssClass(cssClass);
-        tag.InnerHtml.Append(text);
-        return tag;
+        output.TagName = null;
+        output.Content.SetHtmlContent(CodeNameHtml.Render(ViewContext.HttpContext, book, Kind, Value, Label));
     }
 }
 
@@ -85,9 +47,11 @@ public sealed class CodesShown
         return codes;
     }
 
-    public void Add(CodeKind kind, string code)
+    public void Add(CodeKind kind, string code) => Add(kind, CodeKinds.Parts(kind, code));
+
+    public void Add(CodeKind kind, IReadOnlyList<string> parts)
     {
-        foreach (var part in CodeKinds.Parts(kind, code))
+        foreach (var part in parts)
         {
             if (!shown.Contains((kind, part)))
             {

@@ -120,7 +120,13 @@ public sealed class VoyageStore(Database database, TimeProvider clock)
         return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM voyages");
     }
 
-    public async Task<DateTimeOffset?> GetLastPushAsync(CancellationToken cancellationToken = default)
+    /// <summary>When the last push arrived; kept like <see cref="GetByVesselNameKeyAsync"/>, as only a push changes it.</summary>
+    public ValueTask<DateTimeOffset?> GetLastPushAsync(CancellationToken cancellationToken = default) =>
+        lastPush.GetAsync(true, ReadLastPushAsync, cancellationToken);
+
+    private readonly ReadCache<bool, DateTimeOffset?> lastPush = new(clock, TimeSpan.FromSeconds(5), maxEntries: 1);
+
+    private async Task<DateTimeOffset?> ReadLastPushAsync(bool _, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         var value = await AppMeta.GetAsync(connection, LastPushKey);
