@@ -1,6 +1,7 @@
 using System.Globalization;
 using HosVessel.Tests.Infrastructure;
 using HosVessel.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HosVessel.Tests.Accounts;
 
@@ -48,6 +49,38 @@ public sealed class SessionLifetimeTests(AccountsFactory factory) : IClassFixtur
 
         factory.Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1));
         AssertSentToLogin(await client.GetAsync("/voyage"));
+    }
+
+    [Fact]
+    public async Task A_client_resending_an_old_cookie_moves_the_session_row_once_per_renewal_interval()
+    {
+        var (_, login) = await LoginAsync("stale-cookie", remember: false);
+        var cookie = AuthSetCookie(login)!.Split(';')[0];
+        async Task<HttpResponseMessage> SendOldCookieAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/voyage");
+            request.Headers.Add("Cookie", cookie);
+            return await factory.CreateBrowserClient().SendAsync(request);
+        }
+
+        factory.Clock.Advance(AccountsExtensions.RenewAfter + TimeSpan.FromMinutes(1));
+        Assert.NotNull(AuthSetCookie(await SendOldCookieAsync()));
+        var renewed = await RowDeadlineAsync("stale-cookie");
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await SendOldCookieAsync();
+
+        Assert.NotNull(AuthSetCookie(again)); // the browser still gets a fresh cookie
+        Assert.Equal(renewed, await RowDeadlineAsync("stale-cookie")); // but the row was not written again
+        factory.Clock.Advance(AccountsExtensions.RenewAfter);
+        Assert.Equal(HttpStatusCode.OK, (await SendOldCookieAsync()).StatusCode);
+        Assert.NotEqual(renewed, await RowDeadlineAsync("stale-cookie"));
+    }
+
+    private async Task<string> RowDeadlineAsync(string username)
+    {
+        await using var connection = await factory.Services.GetRequiredService<HosVessel.Web.Data.Database>().OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection,
+            "SELECT s.expires_at FROM user_sessions s JOIN users u ON u.id = s.user_id WHERE u.username = @username", new { username }) ?? "";
     }
 
     [Fact]

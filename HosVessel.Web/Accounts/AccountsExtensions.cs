@@ -83,7 +83,7 @@ public static class AccountsExtensions
     }
 
     // Use keeps a session alive: the row's deadline and the cookie (which keeps its own length, 12 hours or 30 days)
-    // both move to now + that length, at most every RenewAfter.
+    // both move to now + that length, at most every RenewAfter (the row at most once per interval, whatever the cookie).
     private static async Task RenewWhileActiveAsync(CookieValidatePrincipalContext context, string sessionId, IServiceProvider services)
     {
         var (issued, expires) = (context.Properties.IssuedUtc, context.Properties.ExpiresUtc);
@@ -94,7 +94,10 @@ public static class AccountsExtensions
         }
         var lifetime = expires.Value - issued.Value;
         lifetime = lifetime > RememberLifetime ? RememberLifetime : lifetime;
-        await services.GetRequiredService<UserStore>().RenewSessionAsync(sessionId, now + lifetime, context.HttpContext.RequestAborted);
+        if (services.GetRequiredService<SessionCache>().ClaimRenewal(sessionId, now, RenewAfter))
+        {
+            await services.GetRequiredService<UserStore>().RenewSessionAsync(sessionId, now + lifetime, context.HttpContext.RequestAborted);
+        }
         context.ShouldRenew = true;
     }
 

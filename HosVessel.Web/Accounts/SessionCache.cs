@@ -16,6 +16,7 @@ public sealed class SessionCache(TimeProvider clock)
     private const int MaxEntries = 10_000;
 
     private readonly ConcurrentDictionary<string, Entry> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> renewedAt = new(StringComparer.Ordinal);
     private long generation;
 
     /// <summary>The current role of the session's user, or null when the session has ended or expired.</summary>
@@ -42,6 +43,25 @@ public sealed class SessionCache(TimeProvider clock)
         }
         entries[sessionId] = new Entry(role, now, readGeneration);
         return role;
+    }
+
+    /// <summary>
+    /// True when the session's row deadline was not moved within <paramref name="every"/>, and records the move.
+    /// A client that keeps sending its old cookie (several tabs, a retrying app) asks for a renewal on every request;
+    /// the row needs one write per interval, not one per request.
+    /// </summary>
+    public bool ClaimRenewal(string sessionId, DateTimeOffset now, TimeSpan every)
+    {
+        if (renewedAt.TryGetValue(sessionId, out var last) && now - last < every)
+        {
+            return false;
+        }
+        if (renewedAt.Count >= MaxEntries)
+        {
+            renewedAt.Clear();
+        }
+        renewedAt[sessionId] = now;
+        return true;
     }
 
     /// <summary>Forgets every cached session: call after committing any change to sessions or users.</summary>
