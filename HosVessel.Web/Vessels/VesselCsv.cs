@@ -32,8 +32,7 @@ public static class VesselCsv
         var fields = cells.Select(cell => FindColumn(cell.Trim())).ToList();
         if (!fields.Any(f => f is not null))
         {
-            throw new ImportFormatException(
-                $"JSON 배열도, 선박 목록 CSV도 아닙니다. CSV 첫 줄에는 {Named(VesselFieldTable.Name)}, {Named(VesselFieldTable.Imo)} 등의 열 이름이 있어야 합니다.");
+            throw NoHeader();
         }
         var unknown = cells.Where((cell, i) => fields[i] is null && !IsIgnored(cell.Trim())).Select(cell => $"'{cell.Trim()}'").ToList();
         if (unknown.Count > 0)
@@ -57,6 +56,10 @@ public static class VesselCsv
         }
         return fields;
     }
+
+    /// <summary>The refusal of a file whose first line names no register field (or that has no line at all).</summary>
+    public static ImportFormatException NoHeader() => new(
+        $"JSON 배열도, 선박 목록 CSV도 아닙니다. CSV 첫 줄에는 {Named(VesselFieldTable.Name)}, {Named(VesselFieldTable.Imo)} 등의 열 이름이 있어야 합니다.");
 
     // Labels are matched without spaces, so "선박 구분(RO)" typed by hand still names the field.
     private static VesselField? FindColumn(string header) => VesselFieldTable.Find(header)

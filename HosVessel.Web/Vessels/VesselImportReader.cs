@@ -188,7 +188,7 @@ public static class VesselImportReader
         }
         if (header is null)
         {
-            VesselCsv.ReadHeader([]); // throws: a file of blank lines has no header to name
+            throw VesselCsv.NoHeader();
         }
     }
 }
