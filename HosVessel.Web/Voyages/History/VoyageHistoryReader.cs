@@ -56,7 +56,7 @@ public sealed class VoyageHistoryReader(Database database, TimeProvider clock)
         {
             var (sql, parameters) = LatestQuery(ApiColumns, query.Key, query.Since, query.Limit);
             await using var connection = await database.OpenAsync(token);
-            await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+            using var reader = await connection.ExecuteReaderAsync(sql, parameters);
             return await write(reader, token);
         }
         return limit <= CachedApiLimit
@@ -71,7 +71,7 @@ public sealed class VoyageHistoryReader(Database database, TimeProvider clock)
     {
         var (sql, parameters) = LatestQuery(columns, vesselKey, since, limit);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var reader = await connection.ExecuteReaderAsync(sql, parameters);
+        using var reader = await connection.ExecuteReaderAsync(sql, parameters);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
