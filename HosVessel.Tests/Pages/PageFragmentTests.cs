@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using HosVessel.Tests.Fleet;
+using HosVessel.Tests.Infrastructure;
+using HosVessel.Tests.Vessels;
 using HosVessel.Tests.Voyages;
 using HosVessel.Web.Vessels;
 using Microsoft.Data.Sqlite;
@@ -140,5 +142,28 @@ public sealed class PageFragmentTests(FleetFactory app) : IClassFixture<FleetFac
                 await Task.Delay(50);
             }
         }
+    }
+
+    [Fact]
+    public async Task A_page_view_sets_no_cookie_and_a_message_still_shows_once_on_the_next_page_or_the_same_one()
+    {
+        var admin = await app.LoginAsAdminAsync();
+        await admin.GetStringAsync("/vessel/list");
+        foreach (var path in new[] { "/vessel/list", "/voyage", "/" })
+        {
+            var response = await admin.GetAsync(path);
+            Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} set {string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var v) ? v : [])}");
+        }
+
+        var vessel = await app.RegisterAsync(Html.Unique("HYUNDAI SMART"));
+        var token = await admin.GetAntiforgeryTokenAsync($"/vessel/{vessel.Id}");
+        await admin.PostAsync($"/vessel/{vessel.Id}/delete", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Contains($"'{vessel.Name}' 선박을 삭제했습니다.", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/vessel/list")));
+        Assert.DoesNotContain("선박을 삭제했습니다.", System.Net.WebUtility.HtmlDecode(await admin.GetStringAsync("/vessel/list")));
+
+        // The import page shows its result in the response to the upload itself (here: a row refused for its IMO number).
+        var (_, imported) = await admin.UploadVesselsAsync(System.Text.Encoding.UTF8.GetBytes(
+            $"[{{\"vessel_name\": \"{Html.Unique("H/ECOPIA")}\", \"imo_no\": \"12\", \"class\": \"LR+KR\"}}]"), "fleet.json");
+        Assert.Contains("거부된 행이 1개 있어 아무것도 반영하지 않았습니다.", imported[imported.IndexOf("<main", StringComparison.Ordinal)..]);
     }
 }
