@@ -10,6 +10,7 @@ using HosVessel.Web.Data;
 using HosVessel.Web.Fleet;
 using HosVessel.Web.Http;
 using HosVessel.Web.Legacy;
+using HosVessel.Web.Pages;
 using HosVessel.Web.Proxy;
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
@@ -95,6 +96,7 @@ static WebApplication Build(string[] args)
     builder.AddFleet();
     builder.AddCodes();
     builder.Services.AddHttpContextAccessor();
+    builder.Services.AddPageFragments();
     builder.Services.AddRazorPages(options =>
     {
         options.Conventions.AuthorizeFolder("/");

@@ -9,7 +9,8 @@ namespace HosVessel.Web.Accounts;
 /// The antiforgery token of the logout button that every signed-in page carries. Making one costs two
 /// data-protection operations, about 6% of a list page; a token stays valid for as long as the browser keeps
 /// its antiforgery cookie and the same user is signed in, so one is made per cookie and session and reused.
-/// Validation on POST /logout is untouched.
+/// Validation on POST /logout is untouched. An antiforgery token is not tied to one form, so a page's other
+/// post buttons (an admin's delete) carry the same one.
 /// </summary>
 public sealed class LogoutFormToken(IAntiforgery antiforgery, IOptions<AntiforgeryOptions> options)
 {

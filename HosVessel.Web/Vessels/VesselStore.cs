@@ -19,6 +19,20 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return (await ReadAsync(connection, $"{Select} WHERE id = @id", new { id })).SingleOrDefault();
     }
 
+    /// <summary>
+    /// <see cref="FindByIdAsync"/> for the vessel's page, kept until this process next writes and at most
+    /// <see cref="PageAge"/> (see <see cref="ReadCache{TKey, TValue}"/>): a ship's page is opened far more often than
+    /// the register changes. Callers must not change it.
+    /// </summary>
+    public ValueTask<Vessel?> FindForPageAsync(long id, CancellationToken cancellationToken = default) =>
+        forPage.GetAsync(id, (key, token) => FindByIdAsync(key, token), cancellationToken);
+
+    /// <summary>How late a register change by another process (a CLI import, sqlite3) shows on a vessel's page at most.</summary>
+    public static readonly TimeSpan PageAge = TimeSpan.FromSeconds(1);
+
+    // A vessel is about 2 KB in memory: at most a few MB kept.
+    private readonly ReadCache<long, Vessel?> forPage = new(clock, PageAge, maxEntries: 1_000);
+
     public async Task<Vessel?> FindByImoAsync(string imo, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

@@ -14,18 +14,28 @@ public sealed class DetailModel(VesselStore store, VoyageStore voyages, VoyageHi
 
     public Voyages.Voyage? CurrentVoyage { get; private set; }
 
+    /// <summary>The cached blocks' key (see <see cref="PageFragments"/>).</summary>
+    public string Fragment { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        if (await store.FindByIdAsync(id, cancellationToken) is not { } vessel)
+        if (await store.FindForPageAsync(id, cancellationToken) is not { } vessel)
         {
             return NotFound();
         }
         Vessel = vessel;
-        CurrentVoyage = await voyages.GetByVesselNameKeyAsync(vessel.NameKey, cancellationToken);
-        Timeline = new VoyageTimeline(vessel.NameKey,
-            await history.TimelineAsync(vessel.NameKey, VoyageTimeline.Shown, cancellationToken),
-            CurrentVoyage is null ? [] : await history.CurrentCallEtaAsync(vessel.NameKey, cancellationToken: cancellationToken),
-            CurrentVoyage?.NextPort, clock.GetUtcNow());
+        // The chart runs to "now": a block kept for at most PageFragments.MaxAge ends at most that long ago.
+        Fragment = PageFragments.Key(HttpContext, vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Page();
+    }
+
+    /// <summary>Reads the voyage and its history; the page calls it inside its cached block, so only when it renders it.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        CurrentVoyage = await voyages.GetByVesselNameKeyAsync(Vessel.NameKey, cancellationToken);
+        Timeline = new VoyageTimeline(Vessel.NameKey,
+            await history.TimelineAsync(Vessel.NameKey, VoyageTimeline.Shown, cancellationToken),
+            CurrentVoyage is null ? [] : await history.CurrentCallEtaAsync(Vessel.NameKey, cancellationToken: cancellationToken),
+            CurrentVoyage?.NextPort, clock.GetUtcNow());
     }
 }

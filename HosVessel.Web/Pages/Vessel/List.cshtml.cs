@@ -20,7 +20,13 @@ public sealed class ListModel(VesselStore store, CodeStore codes, TimeProvider c
     /// <summary>The table's columns, in field table order (each also a sort key).</summary>
     public static IReadOnlyList<VesselField> Columns { get; } = [.. VesselFieldTable.All.Where(f => f.ListLabel is not null)];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    /// <summary>The cached body's key (see <see cref="PageFragments"/>): the filters, sort and page as its links carry them.</summary>
+    public string Fragment { get; private set; } = "";
+
+    public void OnGet() => Fragment = PageFragments.Key(HttpContext, ListUrl(Query.Page));
+
+    /// <summary>Reads what the body shows; the page calls it inside its cached block, so only when it renders the body.</summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
     {
         Vessels = await store.SearchAsync(Query, cancellationToken);
         (ShipTypes, Flags) = await store.FilterOptionsAsync(cancellationToken);
