@@ -154,9 +154,10 @@ public sealed class VoyagePushQueue(Database database, TimeProvider clock)
         {
             times[i] = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
             var changes = VoyageChanges.Between(current, pushes[i].Voyages, times[i]);
-            // Numbered within the push, as when each push had its own write; a push in the same clock tick as the one
-            // before it goes on counting, so the two stay apart (and in order) in the history's key.
-            seqStart = i > 0 && times[i] == times[i - 1] ? seqStart + previousCount : 0;
+            // Numbered within the push from 0; a push in the same clock tick as the one before it (in this group or
+            // written before) goes on counting, so the two stay apart, and in order, in the history's key.
+            seqStart = i == 0 ? await VoyageWrites.NextSeqAsync(write, times[i])
+                : times[i] == times[i - 1] ? seqStart + previousCount : 0;
             events.AddRange(changes.Select((change, index) => new NumberedVoyageEvent(change, seqStart + index)));
             previousCount = changes.Count;
             current = pushes[i].Voyages;

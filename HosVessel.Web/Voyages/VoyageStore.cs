@@ -40,7 +40,8 @@ public sealed class VoyageStore(Database database, VoyagePushQueue pushes, TimeP
         {
             var now = Timestamp();
             var stored = await ReadStoredAsync(write);
-            await VoyageWrites.InsertEventsAsync(write, [.. VoyageChanges.Between(stored, [], now).Select((e, seq) => new NumberedVoyageEvent(e, seq))]);
+            var first = await VoyageWrites.NextSeqAsync(write, now);
+            await VoyageWrites.InsertEventsAsync(write, [.. VoyageChanges.Between(stored, [], now).Select((e, i) => new NumberedVoyageEvent(e, first + i))]);
             var removed = await VoyageWrites.DeleteAllAsync(write);
             await AppMeta.SetAsync(write, LastPushKey, now);
             return removed;

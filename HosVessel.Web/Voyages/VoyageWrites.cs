@@ -71,6 +71,10 @@ public static class VoyageWrites
         return write.Connection.ExecuteAsync(InsertEventsFromJson, new { events = json }, write.Transaction);
     }
 
+    /// <summary>The first free place among the events of <paramref name="at"/>: 0, unless a push of the same instant wrote some.</summary>
+    public static Task<int> NextSeqAsync(DatabaseWrite write, string at) => write.Connection.ExecuteScalarAsync<int>(
+        "SELECT coalesce(max(seq) + 1, 0) FROM voyage_events WHERE at = @at", new { at }, write.Transaction);
+
     /// <summary>Every voyage goes (a clear, or the legacy import's <c>--replace</c>).</summary>
     public static Task<int> DeleteAllAsync(DatabaseWrite write) =>
         write.Connection.ExecuteAsync("DELETE FROM voyages", transaction: write.Transaction);
