@@ -74,12 +74,12 @@ public sealed partial class WritePathTests(HosVesselFactory factory) : IClassFix
         var owners = new Dictionary<string, string>
         {
             ["vessels"] = "Vessels/VesselWrites.cs",
-            ["voyages"] = "Voyages/VoyageStore.cs",
+            ["voyages"] = "Voyages/VoyageWrites.cs",
             ["voyage_feed_log"] = "Voyages/VoyageFeedLog.cs",
             ["users"] = "Accounts/UserStore.cs",
             ["user_sessions"] = "Accounts/UserStore.cs",
             ["app_meta"] = "Data/AppMeta.cs",
-            ["voyage_events"] = "Voyages/VoyageStore.cs",
+            ["voyage_events"] = "Voyages/VoyageWrites.cs",
             ["my_fleet_settings"] = "Fleet/MyFleet.cs",
             ["code_names"] = "Codes/CodeStore.cs",
         };

@@ -168,7 +168,7 @@ public sealed class LegacyImporter(Database database, VesselStore vessels, Backu
     {
         await UserStore.InsertImportedAsync(write, users.Select(u => (u.Username, u.PasswordHash, u.Role)), createdAt);
         await vessels.In(write).InsertRowsAsync(plan.Vessels);
-        await VoyageStore.InsertImportedAsync(write, plan.Voyages.Select(v => (v.Id, v.VesselKey, v.VesselName, v.UpdatedAt, v.Fields)));
+        await VoyageWrites.InsertImportedAsync(write, plan.Voyages.Select(v => (v.Id, v.VesselKey, v.VesselName, v.UpdatedAt, v.Fields)));
         await AppMeta.SetAsync(write, ImportedAtKey, createdAt);
         await AppMeta.SetAsync(write, SourceKey, plan.Summary.Source);
         await AppMeta.SetAsync(write, SummaryKey, plan.Summary.Counts);

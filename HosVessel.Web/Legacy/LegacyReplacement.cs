@@ -35,7 +35,7 @@ internal static class LegacyReplacement
     public static async Task<IReadOnlyList<LegacyImportPlan.UserRow>> ClearAsync(DatabaseWrite write, VesselWrites vessels, LegacyImportPlan plan)
     {
         var kept = (await UserStore.ClearForReplacementAsync(write, deleteAdmins: plan.HasAdmin)).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        await VoyageStore.DeleteAllAsync(write);
+        await VoyageWrites.DeleteAllAsync(write);
         await vessels.DeleteAllAsync();
         await AppMeta.DeleteAsync(write, LegacyImporter.ImportedAtKey, LegacyImporter.SourceKey, LegacyImporter.SummaryKey);
         if (plan.HasAdmin)

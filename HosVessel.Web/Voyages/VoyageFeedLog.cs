@@ -11,10 +11,15 @@ public sealed class VoyageFeedLog(Database database)
         database.WriteAsync(write => AddAsync(write, entry), cancellationToken);
 
     /// <summary>The row inside another write: an accepted push logs itself in its own transaction (one commit, not two).</summary>
-    internal static Task AddAsync(DatabaseWrite write, VoyageFeedEntry entry) => write.Connection.ExecuteAsync("""
-        INSERT INTO voyage_feed_log (action, received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)
-        VALUES (@Action, @ReceivedAt, @ClientIp, @StatusCode, @Received, @Linked, @Unlinked, @DurationMs, @FirstError)
-        """, entry, write.Transaction);
+    internal static Task AddAsync(DatabaseWrite write, VoyageFeedEntry entry) => AddAsync(write, [entry]);
+
+    /// <summary>The rows of a group of pushes, in order: one statement, prepared once and run per row.</summary>
+    internal static Task AddAsync(DatabaseWrite write, IReadOnlyList<VoyageFeedEntry> entries) => entries.Count == 0
+        ? Task.CompletedTask
+        : write.Connection.ExecuteAsync("""
+            INSERT INTO voyage_feed_log (action, received_at, client_ip, status_code, received, linked, unlinked, duration_ms, first_error)
+            VALUES (@Action, @ReceivedAt, @ClientIp, @StatusCode, @Received, @Linked, @Unlinked, @DurationMs, @FirstError)
+            """, entries, write.Transaction);
 
     /// <summary>A page of the log, newest first.</summary>
     public async Task<PaginatedList<VoyageFeedEntry>> SearchAsync(FeedLogQuery query, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using HosVessel.Web.Vessels;
+using System.Collections.Concurrent;
 using System.Text.Json;
 
 namespace HosVessel.Web.Voyages;
@@ -97,28 +98,28 @@ public static class VoyageFeedParser
 
     private static Voyage? ReadItem(JsonElement item, int index, List<string> problems)
     {
-        var path = $"[{index}]";
+        // Paths are spelt out only for a problem: building one per field was a push's largest allocation after the body.
         if (item.ValueKind != JsonValueKind.Object)
         {
-            problems.Add($"{path}: expected an object, got {Describe(item.ValueKind)}");
+            problems.Add($"[{index}]: expected an object, got {Describe(item.ValueKind)}");
             return null;
         }
         var before = problems.Count;
         var voyage = new Voyage();
         var nameField = VoyageFieldTable.VesselName.JsonPath;
         var name = item.TryGetProperty(nameField, out var nameElement)
-            ? ReadText(nameElement, $"{path}.{nameField}", problems)
+            ? ReadText(nameElement, index, nameField, problems)
             : null;
         if (name is null && problems.Count == before)
         {
-            problems.Add($"{path}.{nameField}: required and must not be empty");
+            problems.Add($"[{index}].{nameField}: required and must not be empty");
         }
-        voyage.VesselName = VesselName.Normalise(name);
+        voyage.VesselName = Normalise(name);
         foreach (var field in TopLevelFields)
         {
             if (item.TryGetProperty(field.JsonName, out var element))
             {
-                field.Set(voyage, ReadText(element, $"{path}.{field.JsonPath}", problems));
+                field.Set(voyage, ReadText(element, index, field.JsonPath, problems));
             }
         }
         foreach (var fields in NestedObjects)
@@ -130,14 +131,14 @@ public static class VoyageFeedParser
             }
             if (nested.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{path}.{objectName}: expected an object, got {Describe(nested.ValueKind)}");
+                problems.Add($"[{index}].{objectName}: expected an object, got {Describe(nested.ValueKind)}");
                 continue;
             }
             foreach (var field in fields)
             {
                 if (nested.TryGetProperty(field.JsonName, out var element))
                 {
-                    field.Set(voyage, ReadText(element, $"{path}.{field.JsonPath}", problems));
+                    field.Set(voyage, ReadText(element, index, field.JsonPath, problems));
                 }
             }
         }
@@ -145,7 +146,7 @@ public static class VoyageFeedParser
     }
 
     // n8n passes spreadsheet cells through, so a voyage number may arrive as 19 rather than "0019".
-    private static string? ReadText(JsonElement element, string path, List<string> problems)
+    private static string? ReadText(JsonElement element, int index, string field, List<string> problems)
     {
         switch (element.ValueKind)
         {
@@ -153,16 +154,37 @@ public static class VoyageFeedParser
                 var text = value!.Trim();
                 return text.Length == 0 ? null : text;
             case JsonValueKind.String:
-                problems.Add($"{path}: the text holds a lone surrogate escape (such as \\ud800), which is not valid Unicode");
+                problems.Add($"[{index}].{field}: the text holds a lone surrogate escape (such as \\ud800), which is not valid Unicode");
                 return null;
             case JsonValueKind.Number:
                 return element.GetRawText();
             case JsonValueKind.Null:
                 return null;
             default:
-                problems.Add($"{path}: expected text, got {Describe(element.ValueKind)}");
+                problems.Add($"[{index}].{field}: expected text, got {Describe(element.ValueKind)}");
                 return null;
         }
+    }
+
+    // The feed names the same ships every hour: each name's key is worked out once, not on every push.
+    private const int MaxRememberedNames = 10_000;
+    private static readonly ConcurrentDictionary<string, string> NormalisedNames = new(StringComparer.Ordinal);
+
+    private static string Normalise(string? name)
+    {
+        if (name is null)
+        {
+            return VesselName.Normalise(name);
+        }
+        if (NormalisedNames.TryGetValue(name, out var key))
+        {
+            return key;
+        }
+        if (NormalisedNames.Count >= MaxRememberedNames)
+        {
+            NormalisedNames.Clear();
+        }
+        return NormalisedNames[name] = VesselName.Normalise(name);
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -12,6 +12,7 @@ public static class VoyagesExtensions
 
     public static IHostApplicationBuilder AddVoyages(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<VoyagePushQueue>();
         builder.Services.AddSingleton<VoyageStore>();
         builder.Services.AddSingleton<VoyageFeedLog>();
         builder.Services.AddSingleton<VoyageFeedHandler>();
