@@ -2,6 +2,7 @@ using Dapper;
 using HosVessel.Web.Data;
 using HosVessel.Web.Vessels;
 using HosVessel.Web.Voyages;
+using Microsoft.Extensions.Options;
 
 namespace HosVessel.Web.Fleet;
 
@@ -10,8 +11,10 @@ namespace HosVessel.Web.Fleet;
 /// snapshot is kept until the data changes: after any write committed by this process it is read again on the very
 /// next request (<see cref="Database.CommittedWrites"/>), and a write by another process (a CLI import, sqlite3 by
 /// hand) shows within <see cref="OtherProcessCheck"/>, found by one cheap version query. The home page is opened far more often than the fleet changes.
+/// The register is streamed into the snapshot, which keeps only what the panels show (<see cref="FleetSnapshot"/>), and
+/// is read again when the Korean day changes, since the ships whose audit falls due depend on the day.
 /// </summary>
-public sealed class FleetReader(Database database, VesselStore vessels, VoyageStore voyages, TimeProvider clock)
+public sealed class FleetReader(Database database, VesselStore vessels, VoyageStore voyages, IOptions<FleetOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan OtherProcessCheck = TimeSpan.FromSeconds(2);
 
@@ -31,7 +34,12 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
         // Read before the version: a write committed after this point makes the next request look again.
         var writes = Database.CommittedWrites;
         var now = clock.GetTimestamp();
+        var today = DateOnly.FromDateTime(KoreanTime.Now(clock).DateTime);
         var hit = Volatile.Read(ref cached);
+        if (hit is not null && hit.Snapshot.Day != today)
+        {
+            hit = null;
+        }
         if (hit is not null && hit.Writes == writes && clock.GetElapsedTime(hit.CheckedAt, now) < OtherProcessCheck)
         {
             return hit.Snapshot;
@@ -47,12 +55,36 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
             Volatile.Write(ref cached, hit with { Writes = writes, CheckedAt = now });
             return hit.Snapshot;
         }
-        var register = await vessels.ListAllAsync(new VesselQuery(), cancellationToken);
         var current = await voyages.ListAllAsync(cancellationToken);
         var lastPush = await voyages.GetLastPushAsync(cancellationToken);
-        var snapshot = FleetSnapshot.Join(register, current, lastPush);
+        var builder = new FleetSnapshotBuilder(current, lastPush, today, options.Value);
+        await foreach (var vessel in vessels.StreamAllAsync(cancellationToken))
+        {
+            builder.Add(vessel);
+        }
+        var snapshot = builder.Build();
         // Written after the reads: a change racing them shows on the next request, as its version differs.
         Volatile.Write(ref cached, new Cached(version, writes, now, snapshot));
         return snapshot;
+    }
+
+    /// <summary>
+    /// The home page's search over the whole register, streamed past <see cref="FleetSearch"/>, which keeps the hits;
+    /// a register ship takes its voyage from <paramref name="fleet"/>, and the feed's unregistered ships are searched too.
+    /// </summary>
+    public async Task<IReadOnlyList<FleetShip>> SearchAsync(FleetSnapshot fleet, string term, CancellationToken cancellationToken = default)
+    {
+        var search = new FleetSearch(term);
+        var voyageOf = fleet.Ships.Where(ship => ship.Register is not null && ship.Voyage is not null)
+            .ToDictionary(ship => ship.Register!.Id, ship => ship.Voyage);
+        await foreach (var vessel in vessels.StreamAllAsync(cancellationToken))
+        {
+            search.Offer(new FleetShip(vessel, voyageOf.GetValueOrDefault(vessel.Id)));
+        }
+        foreach (var ship in fleet.Ships.Where(ship => ship.Register is null))
+        {
+            search.Offer(ship);
+        }
+        return search.Results;
     }
 }

@@ -4,32 +4,43 @@ namespace HosVessel.Web.Fleet;
 
 /// <summary>
 /// The home page's search box: a ship by name (aliases included: <c>H/ECOPIA</c> is <c>HYUNDAI ECOPIA</c>, "현대" is <c>HYUNDAI</c>),
-/// ship code, IMO or call sign. An exact hit on any of them wins over partial ones.
+/// ship code, IMO or call sign. An exact hit on any of them wins over partial ones. Ships are offered one at a time
+/// (the register is streamed, not held), and only the hits are kept.
 /// </summary>
-public static class FleetSearch
+public sealed class FleetSearch
 {
-    public static IReadOnlyList<FleetShip> Find(FleetSnapshot fleet, string? term)
+    private readonly string text;
+    private readonly IReadOnlyList<string> keys;
+    private readonly string imo;
+    private readonly List<FleetShip> exact = [];
+    private readonly List<FleetShip> partial = [];
+
+    public FleetSearch(string term)
     {
-        if (string.IsNullOrWhiteSpace(term))
-        {
-            return [];
-        }
-        var text = term.Trim();
+        text = term.Trim();
         // The register's and the voyage list's reading of a name (VesselName.SearchKeys): "h/ecopia",
         // "hyundai  ecopia" and "현대 ecopia" all mean HYUNDAI ECOPIA.
-        var keys = VesselName.SearchKeys(text);
-        var imo = ImoNumber.Clean(text) ?? "";
-        var exact = fleet.Ships.Where(ship => keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, text)
-            || ship.Register?.ImoNo == imo || Same(ship.Register?.Callsign, text)).ToList();
-        if (exact.Count > 0)
+        keys = VesselName.SearchKeys(text);
+        imo = ImoNumber.Clean(text) ?? "";
+    }
+
+    /// <summary>The exact hits in the order offered, else the partial ones by name.</summary>
+    public IReadOnlyList<FleetShip> Results => exact.Count > 0 ? exact : [.. partial.OrderBy(ship => ship.Name, StringComparer.Ordinal)];
+
+    public void Offer(FleetShip ship)
+    {
+        if (keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, text) || ship.Register?.ImoNo == imo || Same(ship.Register?.Callsign, text))
         {
-            return exact;
+            exact.Add(ship);
+            partial.Clear();
         }
-        return [.. fleet.Ships.Where(ship => VesselName.Contains(ship.Key, keys)
+        else if (exact.Count == 0 && (VesselName.Contains(ship.Key, keys)
             || ship.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
             || Contains(ship.Register?.ShipCode, text) || (imo.Length >= 3 && Contains(ship.Register?.ImoNo, imo))
-            || Contains(ship.Register?.Callsign, text))
-            .OrderBy(ship => ship.Name, StringComparer.Ordinal)];
+            || Contains(ship.Register?.Callsign, text)))
+        {
+            partial.Add(ship);
+        }
     }
 
     private static bool Same(string? value, string text) => value is not null && string.Equals(value.Trim(), text, StringComparison.OrdinalIgnoreCase);

@@ -14,19 +14,85 @@ public sealed record FleetShip(Vessel? Register, Voyage? Voyage)
     public string Link => Register is { } vessel ? VoyagePaths.Vessel(vessel.Id) : VoyagePaths.Voyage(Voyage!.Id);
 }
 
-/// <summary>The whole fleet at one moment: every register vessel and every current voyage, read once per page.</summary>
-public sealed record FleetSnapshot(IReadOnlyList<FleetShip> Ships, DateTimeOffset? LastPush)
+/// <summary>
+/// The fleet as the home page needs it at one moment. A register of 100,000 vessels is not held: <see cref="Ships"/>
+/// keeps every ship with a current voyage (the arrivals, PSC and crew panels read only those) and the register ships
+/// whose audit is due by <see cref="Day"/> plus the warning days; the rest is counts (the fleet, the team codes of
+/// ships without a voyage) and the data-quality lists' first rows.
+/// </summary>
+public sealed record FleetSnapshot(
+    IReadOnlyList<FleetShip> Ships, int Count, IReadOnlyDictionary<(string Tic, string Crew), int> UnheldTeams,
+    DataQualityReport Quality, DateOnly Day, DateTimeOffset? LastPush)
 {
-    public static FleetSnapshot Join(IReadOnlyList<Vessel> vessels, IReadOnlyList<Voyage> voyages, DateTimeOffset? lastPush)
+    /// <summary>
+    /// How many ships <paramref name="settings"/> makes the user's. A ship without a voyage is theirs only by team
+    /// code, so the counts by code pair stand in for the register ships not held.
+    /// </summary>
+    public int CountMine(MyFleetSettings settings) =>
+        Ships.Count(ship => ship.Voyage is not null && settings.Includes(ship))
+        + UnheldTeams.Where(team => settings.IncludesTeams(team.Key.Tic, team.Key.Crew)).Sum(team => team.Value);
+}
+
+/// <summary>Builds a <see cref="FleetSnapshot"/> from the register read one row at a time, in the list's order.</summary>
+public sealed class FleetSnapshotBuilder(IReadOnlyList<Voyage> voyages, DateTimeOffset? lastPush, DateOnly today, FleetOptions options)
+{
+    private readonly Dictionary<string, Voyage> byKey = voyages.ToDictionary(v => v.VesselName, StringComparer.Ordinal);
+    private readonly List<FleetShip> ships = [];
+    private readonly Dictionary<(string Tic, string Crew), int> unheldTeams = [];
+    private readonly QualityList missingFromPush = new(), badImo = new(), noAuditDate = new();
+    private int count;
+
+    public void Add(Vessel vessel)
     {
-        var byKey = voyages.ToDictionary(v => v.VesselName, StringComparer.Ordinal);
-        var ships = new List<FleetShip>(vessels.Count + voyages.Count);
-        foreach (var vessel in vessels)
+        count++;
+        // Two register rows may share a key (legacy data); the voyage goes with the first.
+        var ship = new FleetShip(vessel, byKey.Remove(vessel.NameKey, out var voyage) ? voyage : null);
+        if (voyage is not null || FleetOverview.AuditDueRow(ship, today, options) is not null)
         {
-            // Two register rows may share a key (legacy data); the voyage goes with the first.
-            ships.Add(new FleetShip(vessel, byKey.Remove(vessel.NameKey, out var voyage) ? voyage : null));
+            ships.Add(ship);
         }
-        ships.AddRange(byKey.Values.Select(voyage => new FleetShip(null, voyage)));
-        return new FleetSnapshot(ships, lastPush);
+        if (voyage is null)
+        {
+            var team = (MyFleetSettings.TeamCode(vessel.Tic), MyFleetSettings.TeamCode(vessel.Crew));
+            unheldTeams[team] = unheldTeams.GetValueOrDefault(team) + 1;
+            // Before the first push every ship would be "missing"; the list means something only after one.
+            if (lastPush is not null)
+            {
+                missingFromPush.Add(ship);
+            }
+        }
+        if (!vessel.HasValidImo)
+        {
+            badImo.Add(ship);
+        }
+        if (string.IsNullOrWhiteSpace(vessel.InternalAudit))
+        {
+            noAuditDate.Add(ship);
+        }
+    }
+
+    public FleetSnapshot Build()
+    {
+        // Voyages no register row claimed, in feed order.
+        List<FleetShip> unknown = [.. byKey.Values.Select(voyage => new FleetShip(null, voyage))];
+        ships.AddRange(unknown);
+        var quality = new DataQualityReport(new QualityGroup(unknown, unknown.Count), missingFromPush.Group, badImo.Group, noAuditDate.Group);
+        return new FleetSnapshot(ships, count + unknown.Count, unheldTeams, quality, today, lastPush);
+    }
+
+    private sealed class QualityList
+    {
+        private readonly List<FleetShip> first = [];
+        private int count;
+
+        public QualityGroup Group => new(first, count);
+
+        public void Add(FleetShip ship)
+        {
+            if (count++ < QualityGroup.ShipsKept)
+            {
+                first.Add(ship);
+            }
+        }
     }
 }

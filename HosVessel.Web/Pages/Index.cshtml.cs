@@ -74,7 +74,7 @@ public sealed class IndexModel(
         var fleet = await fleetReader.ReadAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            SearchResults = FleetSearch.Find(fleet, Query);
+            SearchResults = await fleetReader.SearchAsync(fleet, Query, cancellationToken);
             if (SearchResults is [var only])
             {
                 return Redirect(only.Link);
@@ -85,15 +85,14 @@ public sealed class IndexModel(
             MySettings = await myFleet.GetAsync(userId, cancellationToken);
         }
         NowKst = KoreanTime.Now(clock).DateTime;
-        var mine = MySettings.IsSet ? panels.Mine(fleet, MySettings, NowKst) : [];
         ShowingMine = MySettings.IsSet && Scope != ScopeAll;
-        MineCount = mine.Count;
-        FleetCount = fleet.Ships.Count;
+        MineCount = MySettings.IsSet ? fleet.CountMine(MySettings) : 0;
+        FleetCount = fleet.Count;
         LastPush = fleet.LastPush;
         Overview = panels.Overview(fleet, ShowingMine ? MySettings : null, NowKst);
         if (User.IsInRole(Roles.Admin))
         {
-            DataQuality = panels.DataQuality(fleet, NowKst);
+            DataQuality = fleet.Quality;
         }
         return Page();
     }

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dapper;
 using HosVessel.Web.Data;
 
@@ -157,18 +158,37 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         var vessels = new List<Vessel>();
         while (await reader.ReadAsync())
         {
-            var vessel = new Vessel
-            {
-                Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
-            };
-            for (var i = 0; i < VesselFieldTable.All.Count; i++)
-            {
-                // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
-                VesselFieldTable.All[i].Set(vessel, reader.IsDBNull(4 + i) ? null : Convert.ToString(reader.GetValue(4 + i), CultureInfo.InvariantCulture));
-            }
-            vessels.Add(vessel);
+            vessels.Add(ReadRow(reader));
         }
         return vessels;
+    }
+
+    /// <summary>
+    /// Every vessel in the list's default order, one at a time: the caller keeps what it needs, so a pass over
+    /// 100,000 vessels holds one row at a time rather than the whole register.
+    /// </summary>
+    public async IAsyncEnumerable<Vessel> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var reader = await connection.ExecuteReaderAsync($"{Select} ORDER BY {new VesselQuery().OrderBy}");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadRow(reader);
+        }
+    }
+
+    private static Vessel ReadRow(IDataReader reader)
+    {
+        var vessel = new Vessel
+        {
+            Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
+        };
+        for (var i = 0; i < VesselFieldTable.All.Count; i++)
+        {
+            // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
+            VesselFieldTable.All[i].Set(vessel, reader.IsDBNull(4 + i) ? null : Convert.ToString(reader.GetValue(4 + i), CultureInfo.InvariantCulture));
+        }
+        return vessel;
     }
 }
 
