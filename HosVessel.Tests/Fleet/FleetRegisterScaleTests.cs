@@ -34,6 +34,13 @@ public sealed class FleetRegisterScaleTests(FleetFactory app) : IClassFixture<Fl
 
         var found = await viewer.GetAsync("/?q=" + Uri.EscapeDataString(names[^1].ToLowerInvariant()));
         Assert.Equal(HttpStatusCode.Redirect, found.StatusCode);
+        // Many partial hits: the count of all of them, and the first 30 by name.
+        var many = WebUtility.HtmlDecode(await viewer.GetStringAsync("/?q=BULKER"));
+        Assert.Contains($"검색 결과 {Unaudited}척", many);
+        var shown = many[many.IndexOf("id=\"search-results\"", StringComparison.Ordinal)..many.IndexOf("id=\"fleet-scope\"", StringComparison.Ordinal)];
+        Assert.Equal(FleetSearchResult.Shown, shown.Split("<li>").Length - 1);
+        Assert.Contains(names[FleetSearchResult.Shown - 1], shown);
+        Assert.DoesNotContain(names[FleetSearchResult.Shown], shown);
 
         var admin = await app.LoginAsAdminAsync();
         var folded = Html.Section(await admin.GetStringAsync("/"), "data-quality");

@@ -29,21 +29,45 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
 
     private Cached? cached;
 
+    // One reader at a time: requests arriving together after a change wait for one pass over the register rather
+    // than each making its own (at 100,000 vessels, sixteen passes at once were 600 MiB and seconds each).
+    private readonly SemaphoreSlim reading = new(1, 1);
+
     public async Task<FleetSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
         // Read before the version: a write committed after this point makes the next request look again.
         var writes = Database.CommittedWrites;
         var now = clock.GetTimestamp();
         var today = DateOnly.FromDateTime(KoreanTime.Now(clock).DateTime);
-        var hit = Volatile.Read(ref cached);
-        if (hit is not null && hit.Snapshot.Day != today)
+        if (Fresh(writes, now, today) is { } fresh)
         {
-            hit = null;
+            return fresh.Snapshot;
         }
-        if (hit is not null && hit.Writes == writes && clock.GetElapsedTime(hit.CheckedAt, now) < OtherProcessCheck)
+        await reading.WaitAsync(cancellationToken);
+        try
         {
-            return hit.Snapshot;
+            return await ReadLockedAsync(writes, now, today, cancellationToken);
         }
+        finally
+        {
+            reading.Release();
+        }
+    }
+
+    // The cached snapshot when no write of this process and no Korean day has passed since it was read, and another
+    // process's writes were looked for within OtherProcessCheck.
+    private Cached? Fresh(long writes, long now, DateOnly today) =>
+        Volatile.Read(ref cached) is { } hit && hit.Snapshot.Day == today && hit.Writes == writes
+        && clock.GetElapsedTime(hit.CheckedAt, now) < OtherProcessCheck ? hit : null;
+
+    private async Task<FleetSnapshot> ReadLockedAsync(long writes, long now, DateOnly today, CancellationToken cancellationToken)
+    {
+        // Another request may have read it while this one waited.
+        if (Fresh(writes, now, today) is { } fresh)
+        {
+            return fresh.Snapshot;
+        }
+        var hit = Volatile.Read(ref cached) is { } last && last.Snapshot.Day == today ? last : null;
         string version;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
@@ -72,7 +96,7 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
     /// The home page's search over the whole register, streamed past <see cref="FleetSearch"/>, which keeps the hits;
     /// a register ship takes its voyage from <paramref name="fleet"/>, and the feed's unregistered ships are searched too.
     /// </summary>
-    public async Task<IReadOnlyList<FleetShip>> SearchAsync(FleetSnapshot fleet, string term, CancellationToken cancellationToken = default)
+    public async Task<FleetSearchResult> SearchAsync(FleetSnapshot fleet, string term, CancellationToken cancellationToken = default)
     {
         var search = new FleetSearch(term);
         var voyageOf = fleet.Ships.Where(ship => ship.Register is not null && ship.Voyage is not null)
@@ -85,6 +109,6 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
         {
             search.Offer(ship);
         }
-        return search.Results;
+        return search.Result;
     }
 }

@@ -2,10 +2,17 @@ using HosVessel.Web.Vessels;
 
 namespace HosVessel.Web.Fleet;
 
+/// <summary>The first <see cref="Shown"/> ships a search found, and how many it found.</summary>
+public sealed record FleetSearchResult(IReadOnlyList<FleetShip> Ships, int Count)
+{
+    public const int Shown = 30;
+}
+
 /// <summary>
 /// The home page's search box: a ship by name (aliases included: <c>H/ECOPIA</c> is <c>HYUNDAI ECOPIA</c>, "현대" is <c>HYUNDAI</c>),
 /// ship code, IMO or call sign. An exact hit on any of them wins over partial ones. Ships are offered one at a time
-/// (the register is streamed, not held), and only the hits are kept.
+/// (the register is streamed, not held), and only the hits the page shows are kept: a common word matching half of
+/// 100,000 ships is a count and the first <see cref="FleetSearchResult.Shown"/> by name.
 /// </summary>
 public sealed class FleetSearch
 {
@@ -14,6 +21,8 @@ public sealed class FleetSearch
     private readonly string imo;
     private readonly List<FleetShip> exact = [];
     private readonly List<FleetShip> partial = [];
+    private int exactCount;
+    private int partialCount;
 
     public FleetSearch(string term)
     {
@@ -25,21 +34,42 @@ public sealed class FleetSearch
     }
 
     /// <summary>The exact hits in the order offered, else the partial ones by name.</summary>
-    public IReadOnlyList<FleetShip> Results => exact.Count > 0 ? exact : [.. partial.OrderBy(ship => ship.Name, StringComparer.Ordinal)];
+    public FleetSearchResult Result => exactCount > 0 ? new(exact, exactCount) : new(partial, partialCount);
 
     public void Offer(FleetShip ship)
     {
         if (keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, text) || ship.Register?.ImoNo == imo || Same(ship.Register?.Callsign, text))
         {
-            exact.Add(ship);
-            partial.Clear();
+            if (exactCount++ < FleetSearchResult.Shown)
+            {
+                exact.Add(ship);
+            }
         }
-        else if (exact.Count == 0 && (VesselName.Contains(ship.Key, keys)
+        else if (exactCount == 0 && (VesselName.Contains(ship.Key, keys)
             || ship.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
             || Contains(ship.Register?.ShipCode, text) || (imo.Length >= 3 && Contains(ship.Register?.ImoNo, imo))
             || Contains(ship.Register?.Callsign, text)))
         {
-            partial.Add(ship);
+            partialCount++;
+            KeepByName(ship);
+        }
+    }
+
+    // The first Shown by name (ordinal); a ship whose name equals one kept goes after it, as a stable sort puts it.
+    private void KeepByName(FleetShip ship)
+    {
+        var at = partial.Count;
+        while (at > 0 && string.CompareOrdinal(partial[at - 1].Name, ship.Name) > 0)
+        {
+            at--;
+        }
+        if (at < FleetSearchResult.Shown)
+        {
+            partial.Insert(at, ship);
+            if (partial.Count > FleetSearchResult.Shown)
+            {
+                partial.RemoveAt(partial.Count - 1);
+            }
         }
     }
 

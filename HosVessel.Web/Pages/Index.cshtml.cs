@@ -55,7 +55,7 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "expand")]
     public string? Expand { get; set; }
 
-    public IReadOnlyList<FleetShip>? SearchResults { get; private set; }
+    public FleetSearchResult? SearchResults { get; private set; }
 
     public int RowsFor(string panelId) => Expand == panelId ? int.MaxValue : PanelRows;
 
@@ -75,7 +75,7 @@ public sealed class IndexModel(
         if (!string.IsNullOrWhiteSpace(Query))
         {
             SearchResults = await fleetReader.SearchAsync(fleet, Query, cancellationToken);
-            if (SearchResults is [var only])
+            if (SearchResults is { Count: 1, Ships: [var only] })
             {
                 return Redirect(only.Link);
             }
