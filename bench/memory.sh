@@ -25,7 +25,11 @@ load() {
   echo "   $label: $(echo "$out" | awk '/Requests\/sec/ { printf "%.0f req/s", $2 }'), $(awk -v t="$(( $(cpu_ticks) - before ))" -v n="${n:-0}" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n > 0) printf "%.0f", t * 1000000 / hz / n; else print "-" }') CPU µs/req, VmHWM $(peak_rss_mib) MiB"
 }
 export BENCH_PUSH_BODY="$PUSH_BODY" BENCH_API_KEY="$API_KEY"
-timed() { curl -s -o /dev/null -w "   $1: HTTP %{http_code} in %{time_total} s, VmHWM now $(peak_rss_mib) MiB\n" -H "Cookie: $COOKIE" "$BASE$2"; }
+timed() {
+  local took
+  took=$(curl -s -o /dev/null -w "HTTP %{http_code} in %{time_total} s" -H "Cookie: $COOKIE" "$BASE$2")
+  echo "   $1: $took, VmHWM $(peak_rss_mib) MiB"
+}
 timed "first signed-in home (reads the fleet)" /
 timed "signed-in home search ($COMMON_WORD), one request" "/?q=$COMMON_WORD"
 if [ "$vessels" -gt 1000 ]; then

@@ -93,15 +93,16 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
     }
 
     /// <summary>
-    /// The home page's search over the whole register, streamed past <see cref="FleetSearch"/>, which keeps the hits;
-    /// a register ship takes its voyage from <paramref name="fleet"/>, and the feed's unregistered ships are searched too.
+    /// The home page's search over the whole register, streamed past <see cref="FleetSearch"/>, which keeps the hits
+    /// the page shows; a register ship takes its voyage from <paramref name="fleet"/>, and the feed's unregistered
+    /// ships are searched too. Register rows carry only the searched columns (the page shows a hit's name and link).
     /// </summary>
     public async Task<FleetSearchResult> SearchAsync(FleetSnapshot fleet, string term, CancellationToken cancellationToken = default)
     {
         var search = new FleetSearch(term);
         var voyageOf = fleet.Ships.Where(ship => ship.Register is not null && ship.Voyage is not null)
             .ToDictionary(ship => ship.Register!.Id, ship => ship.Voyage);
-        await foreach (var vessel in vessels.StreamAllAsync(cancellationToken))
+        await foreach (var vessel in vessels.StreamSearchFieldsAsync(cancellationToken))
         {
             search.Offer(new FleetShip(vessel, voyageOf.GetValueOrDefault(vessel.Id)));
         }
