@@ -33,17 +33,15 @@ public sealed class FleetSearch
         imo = ImoNumber.Clean(text) ?? "";
     }
 
-    /// <summary>The exact hits in the order offered, else the partial ones by name.</summary>
+    /// <summary>The exact hits, else the partial ones; by name, and in the order offered where names are equal.</summary>
     public FleetSearchResult Result => exactCount > 0 ? new(exact, exactCount) : new(partial, partialCount);
 
     public void Offer(FleetShip ship)
     {
         if (keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, text) || ship.Register?.ImoNo == imo || Same(ship.Register?.Callsign, text))
         {
-            if (exactCount++ < FleetSearchResult.Shown)
-            {
-                exact.Add(ship);
-            }
+            exactCount++;
+            KeepByName(exact, ship);
         }
         else if (exactCount == 0 && (VesselName.Contains(ship.Key, keys)
             || ship.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
@@ -51,24 +49,24 @@ public sealed class FleetSearch
             || Contains(ship.Register?.Callsign, text)))
         {
             partialCount++;
-            KeepByName(ship);
+            KeepByName(partial, ship);
         }
     }
 
     // The first Shown by name (ordinal); a ship whose name equals one kept goes after it, as a stable sort puts it.
-    private void KeepByName(FleetShip ship)
+    private static void KeepByName(List<FleetShip> kept, FleetShip ship)
     {
-        var at = partial.Count;
-        while (at > 0 && string.CompareOrdinal(partial[at - 1].Name, ship.Name) > 0)
+        var at = kept.Count;
+        while (at > 0 && string.CompareOrdinal(kept[at - 1].Name, ship.Name) > 0)
         {
             at--;
         }
         if (at < FleetSearchResult.Shown)
         {
-            partial.Insert(at, ship);
-            if (partial.Count > FleetSearchResult.Shown)
+            kept.Insert(at, ship);
+            if (kept.Count > FleetSearchResult.Shown)
             {
-                partial.RemoveAt(partial.Count - 1);
+                kept.RemoveAt(kept.Count - 1);
             }
         }
     }

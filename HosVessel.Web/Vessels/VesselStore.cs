@@ -179,12 +179,12 @@ public sealed class VesselStore(Database database, TimeProvider clock)
 
     /// <summary>
     /// Every vessel with only what a search by name, code, IMO or call sign reads (id, name key, name, ship code,
-    /// IMO, call sign), in the list's default order: a fifth of the columns, for a pass over the whole register.
+    /// IMO, call sign), in table order: a fifth of the columns and no index walk, for a pass over the whole register.
     /// </summary>
     public async IAsyncEnumerable<Vessel> StreamSearchFieldsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        using var reader = await connection.ExecuteReaderAsync($"SELECT id, name_key, name, ship_code, imo_no, callsign FROM vessels ORDER BY {new VesselQuery().OrderBy}");
+        using var reader = await connection.ExecuteReaderAsync("SELECT id, name_key, name, ship_code, imo_no, callsign FROM vessels");
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new Vessel
