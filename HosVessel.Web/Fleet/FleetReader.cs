@@ -99,17 +99,29 @@ public sealed class FleetReader(Database database, VesselStore vessels, VoyageSt
     /// </summary>
     public async Task<FleetSearchResult> SearchAsync(FleetSnapshot fleet, string term, CancellationToken cancellationToken = default)
     {
-        var search = new FleetSearch(term);
         var voyageOf = fleet.Ships.Where(ship => ship.Register is not null && ship.Voyage is not null)
             .ToDictionary(ship => ship.Register!.Id, ship => ship.Voyage);
-        await foreach (var vessel in vessels.StreamSearchFieldsAsync(cancellationToken))
+        // Most searches name one ship: its exact hits come through the indexes, and the register is not read.
+        var exact = new FleetSearch(term);
+        await Offer(exact, vessels.StreamExactCandidatesAsync(exact.Keys, exact.Imo, exact.Text, cancellationToken));
+        if (exact.HasExactHits)
         {
-            search.Offer(new FleetShip(vessel, voyageOf.GetValueOrDefault(vessel.Id)));
+            return exact.Result;
         }
-        foreach (var ship in fleet.Ships.Where(ship => ship.Register is null))
-        {
-            search.Offer(ship);
-        }
+        var search = new FleetSearch(term);
+        await Offer(search, vessels.StreamSearchFieldsAsync(cancellationToken));
         return search.Result;
+
+        async Task Offer(FleetSearch to, IAsyncEnumerable<Vessel> register)
+        {
+            await foreach (var vessel in register)
+            {
+                to.Offer(new FleetShip(vessel, voyageOf.GetValueOrDefault(vessel.Id)));
+            }
+            foreach (var ship in fleet.Ships.Where(ship => ship.Register is null))
+            {
+                to.Offer(ship);
+            }
+        }
     }
 }

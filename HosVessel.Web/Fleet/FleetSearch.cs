@@ -16,9 +16,6 @@ public sealed record FleetSearchResult(IReadOnlyList<FleetShip> Ships, int Count
 /// </summary>
 public sealed class FleetSearch
 {
-    private readonly string text;
-    private readonly IReadOnlyList<string> keys;
-    private readonly string imo;
     private readonly List<FleetShip> exact = [];
     private readonly List<FleetShip> partial = [];
     private int exactCount;
@@ -26,27 +23,38 @@ public sealed class FleetSearch
 
     public FleetSearch(string term)
     {
-        text = term.Trim();
+        Text = term.Trim();
         // The register's and the voyage list's reading of a name (VesselName.SearchKeys): "h/ecopia",
         // "hyundai  ecopia" and "현대 ecopia" all mean HYUNDAI ECOPIA.
-        keys = VesselName.SearchKeys(text);
-        imo = ImoNumber.Clean(text) ?? "";
+        Keys = VesselName.SearchKeys(Text);
+        Imo = ImoNumber.Clean(Text) ?? "";
     }
+
+    /// <summary>The term, trimmed.</summary>
+    public string Text { get; }
+
+    /// <summary>The name keys the term may mean.</summary>
+    public IReadOnlyList<string> Keys { get; }
+
+    /// <summary>The term as an IMO number, or empty.</summary>
+    public string Imo { get; }
+
+    public bool HasExactHits => exactCount > 0;
 
     /// <summary>The exact hits, else the partial ones; by name, and in the order offered where names are equal.</summary>
     public FleetSearchResult Result => exactCount > 0 ? new(exact, exactCount) : new(partial, partialCount);
 
     public void Offer(FleetShip ship)
     {
-        if (keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, text) || ship.Register?.ImoNo == imo || Same(ship.Register?.Callsign, text))
+        if (Keys.Contains(ship.Key) || Same(ship.Register?.ShipCode, Text) || ship.Register?.ImoNo == Imo || Same(ship.Register?.Callsign, Text))
         {
             exactCount++;
             KeepByName(exact, ship);
         }
-        else if (exactCount == 0 && (VesselName.Contains(ship.Key, keys)
-            || ship.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
-            || Contains(ship.Register?.ShipCode, text) || (imo.Length >= 3 && Contains(ship.Register?.ImoNo, imo))
-            || Contains(ship.Register?.Callsign, text)))
+        else if (exactCount == 0 && (VesselName.Contains(ship.Key, Keys)
+            || ship.Name.Contains(Text, StringComparison.OrdinalIgnoreCase)
+            || Contains(ship.Register?.ShipCode, Text) || (Imo.Length >= 3 && Contains(ship.Register?.ImoNo, Imo))
+            || Contains(ship.Register?.Callsign, Text)))
         {
             partialCount++;
             KeepByName(partial, ship);

@@ -181,10 +181,25 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     /// Every vessel with only what a search by name, code, IMO or call sign reads (id, name key, name, ship code,
     /// IMO, call sign), in table order: a fifth of the columns and no index walk, for a pass over the whole register.
     /// </summary>
-    public async IAsyncEnumerable<Vessel> StreamSearchFieldsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<Vessel> StreamSearchFieldsAsync(CancellationToken cancellationToken = default) =>
+        StreamSearchFieldsAsync("", null, cancellationToken);
+
+    /// <summary>
+    /// The vessels <paramref name="text"/> may name exactly, with the columns of <see cref="StreamSearchFieldsAsync(CancellationToken)"/>:
+    /// a name key of <paramref name="nameKeys"/> or the IMO through their indexes, or the trimmed ship code or call sign
+    /// (ASCII case ignored). The caller checks each one; a term naming one ship then costs no pass over the register.
+    /// </summary>
+    public IAsyncEnumerable<Vessel> StreamExactCandidatesAsync(IReadOnlyList<string> nameKeys, string imo, string text, CancellationToken cancellationToken = default) =>
+        StreamSearchFieldsAsync("""
+             WHERE name_key IN @nameKeys OR imo_no = @imo
+                OR trim(ship_code) = @text COLLATE NOCASE OR trim(callsign) = @text COLLATE NOCASE
+             ORDER BY id
+            """, new { nameKeys, imo, text }, cancellationToken);
+
+    private async IAsyncEnumerable<Vessel> StreamSearchFieldsAsync(string where, object? parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        using var reader = await connection.ExecuteReaderAsync("SELECT id, name_key, name, ship_code, imo_no, callsign FROM vessels");
+        using var reader = await connection.ExecuteReaderAsync($"SELECT id, name_key, name, ship_code, imo_no, callsign FROM vessels{where}", parameters);
         while (await reader.ReadAsync(cancellationToken))
         {
             yield return new Vessel
