@@ -27,12 +27,9 @@ public sealed class FleetOverviewCache(IOptions<FleetOptions> options)
         Get(fleet, nowKst, mine is null ? "all" : "mine\n" + Key(mine),
             () => FleetOverview.Build(mine is null ? fleet.Ships : Mine(fleet, mine, nowKst), Minute(nowKst), options.Value));
 
-    /// <summary>The ships <paramref name="settings"/> makes the user's.</summary>
+    /// <summary>The held ships (<see cref="FleetSnapshot.Ships"/>) <paramref name="settings"/> makes the user's.</summary>
     public IReadOnlyList<FleetShip> Mine(FleetSnapshot fleet, MyFleetSettings settings, DateTime nowKst) =>
         Get<IReadOnlyList<FleetShip>>(fleet, nowKst, "ships\n" + Key(settings), () => [.. fleet.Ships.Where(settings.Includes)]);
-
-    public DataQualityReport DataQuality(FleetSnapshot fleet, DateTime nowKst) =>
-        Get(fleet, nowKst, "quality", () => FleetOverview.CheckData(fleet.Ships, fleet.LastPush));
 
     private T Get<T>(FleetSnapshot fleet, DateTime nowKst, string key, Func<T> build) where T : class
     {

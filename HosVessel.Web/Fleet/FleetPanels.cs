@@ -13,10 +13,20 @@ public sealed record CrewReliefRow(FleetShip Ship, string Role, string Person, D
 
 public sealed record AuditRow(FleetShip Ship, DateOnly LastAudit, DateOnly Due, int DaysLeft);
 
+/// <summary>
+/// One data-quality list: its size and its first <see cref="ShipsKept"/> ships in register order. A register of
+/// 100,000 unaudited ships is a count and a start, not 100,000 rows in memory and on the page.
+/// </summary>
+public sealed record QualityGroup(IReadOnlyList<FleetShip> Ships, int Count)
+{
+    public const int ShipsKept = 200;
+
+    /// <summary>True when the list holds fewer ships than <see cref="Count"/>.</summary>
+    public bool IsCut => Ships.Count < Count;
+}
+
 /// <summary>What an admin should fix in the data; always over the whole fleet.</summary>
-public sealed record DataQualityReport(
-    IReadOnlyList<FleetShip> UnknownFeedNames, IReadOnlyList<FleetShip> MissingFromPush,
-    IReadOnlyList<FleetShip> BadImo, IReadOnlyList<FleetShip> NoAuditDate)
+public sealed record DataQualityReport(QualityGroup UnknownFeedNames, QualityGroup MissingFromPush, QualityGroup BadImo, QualityGroup NoAuditDate)
 {
     public int Total => UnknownFeedNames.Count + MissingFromPush.Count + BadImo.Count + NoAuditDate.Count;
 }
@@ -64,14 +74,9 @@ public sealed record FleetOverview(
                 AddCrew(crew, ship, "선장", voyage.Captain, today, eta, options);
                 AddCrew(crew, ship, "기관장", voyage.ChiefEngineer, today, eta, options);
             }
-            if (FeedValues.Date(ship.Register?.InternalAudit) is { } lastAudit)
+            if (AuditDueRow(ship, today, options) is { } audit)
             {
-                var due = lastAudit.AddMonths(options.AuditIntervalMonths);
-                var daysLeft = due.DayNumber - today.DayNumber;
-                if (daysLeft <= options.AuditWarningDays)
-                {
-                    audits.Add(new AuditRow(ship, lastAudit, due, daysLeft));
-                }
+                audits.Add(audit);
             }
         }
         return new FleetOverview(
@@ -82,12 +87,17 @@ public sealed record FleetOverview(
             [.. audits.OrderBy(a => a.Due)]);
     }
 
-    public static DataQualityReport CheckData(IReadOnlyList<FleetShip> ships, DateTimeOffset? lastPush) => new(
-        [.. ships.Where(s => s.Register is null)],
-        // Before the first push every ship would be "missing"; the list means something only after one.
-        lastPush is null ? [] : [.. ships.Where(s => s.Register is not null && s.Voyage is null)],
-        [.. ships.Where(s => s.Register is { HasValidImo: false })],
-        [.. ships.Where(s => s.Register is not null && string.IsNullOrWhiteSpace(s.Register.InternalAudit))]);
+    /// <summary>The ship's row in #audit-due on <paramref name="today"/>, or null when its audit is not due yet or has no date.</summary>
+    public static AuditRow? AuditDueRow(FleetShip ship, DateOnly today, FleetOptions options)
+    {
+        if (FeedValues.Date(ship.Register?.InternalAudit) is not { } lastAudit)
+        {
+            return null;
+        }
+        var due = lastAudit.AddMonths(options.AuditIntervalMonths);
+        var daysLeft = due.DayNumber - today.DayNumber;
+        return daysLeft <= options.AuditWarningDays ? new AuditRow(ship, lastAudit, due, daysLeft) : null;
+    }
 
     private static PscRow? PscExposure(FleetShip ship, string? port, DateTime? eta, DateOnly inspectionLimit)
     {

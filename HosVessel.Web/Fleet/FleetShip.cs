@@ -14,19 +14,21 @@ public sealed record FleetShip(Vessel? Register, Voyage? Voyage)
     public string Link => Register is { } vessel ? VoyagePaths.Vessel(vessel.Id) : VoyagePaths.Voyage(Voyage!.Id);
 }
 
-/// <summary>The whole fleet at one moment: every register vessel and every current voyage, read once per page.</summary>
-public sealed record FleetSnapshot(IReadOnlyList<FleetShip> Ships, DateTimeOffset? LastPush)
+/// <summary>
+/// The fleet as the home page needs it at one moment. A register of 100,000 vessels is not held: <see cref="Ships"/>
+/// keeps every ship with a current voyage (the arrivals, PSC and crew panels read only those) and the register ships
+/// whose audit is due by <see cref="Day"/> plus the warning days; the rest is counts (the fleet, the team codes of
+/// ships without a voyage) and the data-quality lists' first rows.
+/// </summary>
+public sealed record FleetSnapshot(
+    IReadOnlyList<FleetShip> Ships, int Count, IReadOnlyDictionary<(string Tic, string Crew), int> UnheldTeams,
+    DataQualityReport Quality, DateOnly Day, DateTimeOffset? LastPush)
 {
-    public static FleetSnapshot Join(IReadOnlyList<Vessel> vessels, IReadOnlyList<Voyage> voyages, DateTimeOffset? lastPush)
-    {
-        var byKey = voyages.ToDictionary(v => v.VesselName, StringComparer.Ordinal);
-        var ships = new List<FleetShip>(vessels.Count + voyages.Count);
-        foreach (var vessel in vessels)
-        {
-            // Two register rows may share a key (legacy data); the voyage goes with the first.
-            ships.Add(new FleetShip(vessel, byKey.Remove(vessel.NameKey, out var voyage) ? voyage : null));
-        }
-        ships.AddRange(byKey.Values.Select(voyage => new FleetShip(null, voyage)));
-        return new FleetSnapshot(ships, lastPush);
-    }
+    /// <summary>
+    /// How many ships <paramref name="settings"/> makes the user's. A ship without a voyage is theirs only by team
+    /// code, so the counts by code pair stand in for the register ships not held.
+    /// </summary>
+    public int CountMine(MyFleetSettings settings) =>
+        Ships.Count(ship => ship.Voyage is not null && settings.Includes(ship))
+        + UnheldTeams.Where(team => settings.IncludesTeams(team.Key.Tic, team.Key.Crew)).Sum(team => team.Value);
 }

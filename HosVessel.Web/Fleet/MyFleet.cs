@@ -31,9 +31,13 @@ public sealed record MyFleetSettings(string? SupervisorName, IReadOnlyList<strin
         {
             return true;
         }
-        return ship.Register is { } vessel && TeamCodes.Count > 0
-            && (TeamCodes.Contains(vessel.Tic?.Trim().ToUpperInvariant() ?? "") || TeamCodes.Contains(vessel.Crew?.Trim().ToUpperInvariant() ?? ""));
+        return ship.Register is { } vessel && IncludesTeams(TeamCode(vessel.Tic), TeamCode(vessel.Crew));
     }
+
+    /// <summary>A register ship is mine by team when its <c>tic</c> or <c>crew</c> (as <see cref="TeamCode"/> reads them) is one of my codes.</summary>
+    public bool IncludesTeams(string tic, string crew) => TeamCodes.Count > 0 && (TeamCodes.Contains(tic) || TeamCodes.Contains(crew));
+
+    public static string TeamCode(string? value) => value?.Trim().ToUpperInvariant() ?? "";
 
     private static bool Contains(string? field, string name) => field?.Contains(name, StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -55,7 +55,7 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true, Name = "expand")]
     public string? Expand { get; set; }
 
-    public IReadOnlyList<FleetShip>? SearchResults { get; private set; }
+    public FleetSearchResult? SearchResults { get; private set; }
 
     public int RowsFor(string panelId) => Expand == panelId ? int.MaxValue : PanelRows;
 
@@ -74,8 +74,8 @@ public sealed class IndexModel(
         var fleet = await fleetReader.ReadAsync(cancellationToken);
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            SearchResults = FleetSearch.Find(fleet, Query);
-            if (SearchResults is [var only])
+            SearchResults = await fleetReader.SearchAsync(fleet, Query, cancellationToken);
+            if (SearchResults is { Count: 1, Ships: [var only] })
             {
                 return Redirect(only.Link);
             }
@@ -85,15 +85,14 @@ public sealed class IndexModel(
             MySettings = await myFleet.GetAsync(userId, cancellationToken);
         }
         NowKst = KoreanTime.Now(clock).DateTime;
-        var mine = MySettings.IsSet ? panels.Mine(fleet, MySettings, NowKst) : [];
         ShowingMine = MySettings.IsSet && Scope != ScopeAll;
-        MineCount = mine.Count;
-        FleetCount = fleet.Ships.Count;
+        MineCount = MySettings.IsSet ? fleet.CountMine(MySettings) : 0;
+        FleetCount = fleet.Count;
         LastPush = fleet.LastPush;
         Overview = panels.Overview(fleet, ShowingMine ? MySettings : null, NowKst);
         if (User.IsInRole(Roles.Admin))
         {
-            DataQuality = panels.DataQuality(fleet, NowKst);
+            DataQuality = fleet.Quality;
         }
         return Page();
     }

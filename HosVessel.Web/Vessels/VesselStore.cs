@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dapper;
 using HosVessel.Web.Data;
 
@@ -171,18 +172,72 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         var vessels = new List<Vessel>();
         while (await reader.ReadAsync())
         {
-            var vessel = new Vessel
-            {
-                Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
-            };
-            for (var i = 0; i < VesselFieldTable.All.Count; i++)
-            {
-                // Legacy rows may hold numbers in these TEXT columns; SQLite keeps the type it was given.
-                VesselFieldTable.All[i].Set(vessel, reader.IsDBNull(4 + i) ? null : Convert.ToString(reader.GetValue(4 + i), CultureInfo.InvariantCulture));
-            }
-            vessels.Add(vessel);
+            vessels.Add(ReadRow(reader));
         }
         return vessels;
+    }
+
+    /// <summary>
+    /// Every vessel in the list's default order, one at a time: the caller keeps what it needs, so a pass over
+    /// 100,000 vessels holds one row at a time rather than the whole register.
+    /// </summary>
+    public async IAsyncEnumerable<Vessel> StreamAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var reader = await connection.ExecuteReaderAsync($"{Select} ORDER BY {new VesselQuery().OrderBy}");
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return ReadRow(reader);
+        }
+    }
+
+    /// <summary>
+    /// Every vessel with only what a search by name, code, IMO or call sign reads (id, name key, name, ship code,
+    /// IMO, call sign), in table order: a fifth of the columns and no index walk, for a pass over the whole register.
+    /// </summary>
+    public IAsyncEnumerable<Vessel> StreamSearchFieldsAsync(CancellationToken cancellationToken = default) =>
+        StreamSearchFieldsAsync("", null, cancellationToken);
+
+    /// <summary>
+    /// The vessels <paramref name="text"/> may name exactly, with the columns of <see cref="StreamSearchFieldsAsync(CancellationToken)"/>:
+    /// a name key of <paramref name="nameKeys"/> or the IMO through their indexes, or the trimmed ship code or call sign
+    /// (ASCII case ignored). The caller checks each one; a term naming one ship then costs no pass over the register.
+    /// </summary>
+    public IAsyncEnumerable<Vessel> StreamExactCandidatesAsync(IReadOnlyList<string> nameKeys, string imo, string text, CancellationToken cancellationToken = default) =>
+        StreamSearchFieldsAsync("""
+             WHERE name_key IN @nameKeys OR imo_no = @imo
+                OR trim(ship_code) = @text COLLATE NOCASE OR trim(callsign) = @text COLLATE NOCASE
+             ORDER BY id
+            """, new { nameKeys, imo, text }, cancellationToken);
+
+    private async IAsyncEnumerable<Vessel> StreamSearchFieldsAsync(string where, object? parameters, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var reader = await connection.ExecuteReaderAsync($"SELECT id, name_key, name, ship_code, imo_no, callsign FROM vessels{where}", parameters);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return new Vessel
+            {
+                Id = reader.GetInt64(0), NameKey = reader.GetString(1), Name = Text(reader, 2), ShipCode = Text(reader, 3),
+                ImoNo = Text(reader, 4), Callsign = Text(reader, 5),
+            };
+        }
+    }
+
+    // Legacy rows may hold numbers in TEXT columns; SQLite keeps the type it was given.
+    private static string? Text(IDataReader reader, int i) => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static Vessel ReadRow(IDataReader reader)
+    {
+        var vessel = new Vessel
+        {
+            Id = reader.GetInt64(0), NameKey = reader.GetString(1), CreatedAt = reader.GetString(2), UpdatedAt = reader.GetString(3),
+        };
+        for (var i = 0; i < VesselFieldTable.All.Count; i++)
+        {
+            VesselFieldTable.All[i].Set(vessel, Text(reader, 4 + i));
+        }
+        return vessel;
     }
 }
 
