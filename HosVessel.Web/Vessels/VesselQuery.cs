@@ -72,7 +72,7 @@ public sealed record VesselQuery(
     /// order with no other filter, and each key one word (no space) of at least three characters (trigrams) with one
     /// that is not a digit (words of digits only are not indexed).
     /// </summary>
-    internal IReadOnlyList<string>? WordIndexKeys()
+    public IReadOnlyList<string>? WordIndexKeys()
     {
         if (SortKey != VesselFieldTable.Name.Key || !string.IsNullOrWhiteSpace(ShipType) || !string.IsNullOrWhiteSpace(Flag))
         {
