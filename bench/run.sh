@@ -5,8 +5,9 @@
 # `GET /alive`, measured for 5 s just before it in the same mode: other work on this 2-core machine moves
 # the absolute figures, the shares much less; the server's CPU time per request least of all. Writes bench/results/<date>-<N>-vessels[-label].md, and
 # latest.md for a full 120-vessel run. Not part of CI.
-# Usage: bench/run.sh [--vessels N] [--only alive,home,list,search,detail,voyage,push] [--label NAME]
-# With more than 1,000 vessels the default set is the fleet-size rows: alive, home, list, search, detail.
+# Usage: bench/run.sh [--vessels N] [--only alive,home,list,search,search-pages,detail,voyage,push] [--label NAME]
+# With more than 1,000 vessels the default set is the fleet-size rows: alive, home, list, search, search-pages, detail.
+# search-pages varies the search's words and pages (bench/search-pages.lua), so a cache of pages cannot answer it.
 # BENCH_DURATION (15s) and BENCH_MODES ("keep-alive close") shorten runs, for example to compare runtime settings.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; }
 partial="$only"
-if [ -z "$only" ] && [ "$vessels" -gt 1000 ]; then only="alive,home,list,search,detail"; fi
+if [ -z "$only" ] && [ "$vessels" -gt 1000 ]; then only="alive,home,list,search,search-pages,detail"; fi
 if [ -n "$only" ] && [[ ",$only," != *",alive,"* ]]; then only="alive,$only"; fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -39,6 +40,7 @@ scenarios=(
   "home|\`GET /\`|/|no|"
   "list|\`GET /vessel/list\`|/vessel/list|yes|"
   "search|\`GET /vessel/list?name=$COMMON_WORD&page=2\`|/vessel/list?name=$COMMON_WORD&page=2|yes|"
+  "search-pages|search, varying: 4 common words in 32 spellings, pages 2–21 (\`bench/search-pages.lua\`)|/vessel/list?name=$COMMON_WORD&page=2|yes|-s bench/search-pages.lua"
   "detail|\`GET /vessel/{id}\`|/vessel/$DETAIL_ID|yes|"
   "voyage|\`GET /voyage\`|/voyage|yes|"
   "push|\`POST /api/voyage\` (100 items)|/api/voyage|no|-s bench/voyage-push.lua"

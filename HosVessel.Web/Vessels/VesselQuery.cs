@@ -45,7 +45,7 @@ public sealed record VesselQuery(
             {
                 // The trigram index (0005_vessel_search_keys.sql) finds substrings; each key is a quoted phrase, taken literally.
                 list.Join("vessel_search ON vessel_search.rowid = vessels.id")
-                    .And("vessel_search MATCH @phrase", "phrase", string.Join(" OR ", keys.Select(Phrase)));
+                    .And("vessel_search MATCH @phrase", "phrase", Phrases(keys));
             }
             else
             {
@@ -66,6 +66,26 @@ public sealed record VesselQuery(
             .Keep("sort", Sort)
             .Keep("dir", Dir);
     }
+
+    /// <summary>
+    /// The search keys when the word index (0007_vessel_words.sql) can answer this query, else null: the list in name
+    /// order with no other filter, and each key one word (no space) of at least three characters (trigrams) with one
+    /// that is not a digit (words of digits only are not indexed).
+    /// </summary>
+    public IReadOnlyList<string>? WordIndexKeys()
+    {
+        if (SortKey != VesselFieldTable.Name.Key || !string.IsNullOrWhiteSpace(ShipType) || !string.IsNullOrWhiteSpace(Flag))
+        {
+            return null;
+        }
+        var keys = VesselName.SearchKeys(SearchTerm(Name));
+        return keys.Count > 0 && keys.All(key =>
+            !key.Contains(' ', StringComparison.Ordinal) && key.EnumerateRunes().Count() >= MinIndexedTermLength && key.Any(c => !char.IsAsciiDigit(c)))
+            ? keys : null;
+    }
+
+    /// <summary>The keys as one full-text query: each a quoted phrase, taken literally.</summary>
+    internal static string Phrases(IEnumerable<string> keys) => string.Join(" OR ", keys.Select(Phrase));
 
     // No register value holds a control character, and FTS5 ends a quoted phrase at a NUL ("unterminated string"):
     // they are dropped, so any text typed or pasted into the box is a search, never an error.

@@ -53,11 +53,19 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     /// "1,000척 이상"), so neither it nor the page touches every match of a common word: when the count stops early the
     /// matches are many, and walking the sort order's index finds a page of them within a few rows; otherwise they are
     /// few, and collecting them through the trigram index and sorting them is cheaper than a walk past the rest.
+    /// A search in name order for one word reads the word index instead (<see cref="VesselWordSearch"/>), whose
+    /// entries are in that order: its count and page read no more entries than they show.
     /// </summary>
     public async Task<PaginatedList<Vessel>> SearchAsync(VesselQuery query, CancellationToken cancellationToken = default)
     {
         var list = query.ToListQuery();
         await using var connection = await database.OpenAsync(cancellationToken);
+        if (await VesselWordSearch.FindAsync(connection, query) is { } words)
+        {
+            return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
+                atMost => words.CountAsync(connection, atMost),
+                (limit, offset, _) => words.PageAsync(connection, SelectColumns, query.OrderBy, limit, offset));
+        }
         return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
             atMost => list.IsFiltered
                 ? connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1{list.From("vessels")}{list.Where} LIMIT {atMost})", list.Parameters)
