@@ -89,6 +89,17 @@ public sealed class PageFragmentTests(FleetFactory app) : IClassFixture<FleetFac
     }
 
     [Fact]
+    public void A_body_is_kept_only_for_a_key_asked_for_again_within_its_age()
+    {
+        var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var what = "/vessel/list?name=" + Html.Unique("OCEAN");
+
+        Assert.False(HosVessel.Web.Pages.PageFragments.For(context, what).Keep);
+        Assert.True(HosVessel.Web.Pages.PageFragments.For(context, what).Keep);
+        Assert.False(HosVessel.Web.Pages.PageFragments.For(context, what + "&page=2").Keep);
+    }
+
+    [Fact]
     public async Task Each_admin_deletes_with_the_token_on_their_own_kept_vessel_page()
     {
         await app.EnsureUserAsync("admin-two", "Second-Admin-Passw0rd!", HosVessel.Web.Accounts.Roles.Admin);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.Data;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.TagHelpers;
 namespace HosVessel.Web.Pages;
 
 /// <summary>
-/// The key and age of a page body kept rendered by <c>&lt;cache vary-by="@Model.Fragment"&gt;</c>. Rendering a list
+/// The key and age of a page body kept rendered by <c><c>&lt;cache vary-by="@Model.Fragment"&gt;</c>lt;cache vary-by="@Model.Fragment.Key"<c>&lt;cache vary-by="@Model.Fragment"&gt;</c>gt;</c>. Rendering a list
 /// or a vessel page was a fifth to two fifths of its CPU, for markup that changes only when data changes. The key
 /// holds everything the markup depends on besides the page itself:
 /// <list type="bullet">
@@ -18,6 +19,9 @@ namespace HosVessel.Web.Pages;
 /// What is the user's own stays outside the cached blocks: the layout (name, logout token), flash messages, and
 /// forms with an antiforgery token. <see cref="MaxAge"/> bounds how late a write by another process (a CLI import,
 /// sqlite3 by hand) shows; the data read on a miss comes from the database or from caches of at most the same age.
+/// A body is kept only when the same key was asked for within <see cref="MaxAge"/> before: one kept for a single view
+/// is never read again, and a stream of one-off searches (pages 2..21 of several words) filled the cache with bodies
+/// that died old, raising the peak RSS from 171 to 288 MiB under bench/search-pages.lua.
 /// </summary>
 public static class PageFragments
 {
@@ -31,8 +35,27 @@ public static class PageFragments
     public static IServiceCollection AddPageFragments(this IServiceCollection services) =>
         services.Configure<CacheTagHelperOptions>(options => options.SizeLimit = SizeLimitBytes);
 
-    /// <summary>The <c>vary-by</c> of a cached block showing <paramref name="what"/> to the current user.</summary>
-    public static string Key(HttpContext context, string what) =>
-        string.Create(CultureInfo.InvariantCulture,
+    // Keys asked for lately and when; a few hundred bytes each, started afresh past MaxSeen.
+    private const int MaxSeen = 10_000;
+    private static readonly ConcurrentDictionary<string, long> seen = new(StringComparer.Ordinal);
+    private static int added;
+
+    /// <summary>The cached block showing <paramref name="what"/> to the current user: its key, and whether to keep it.</summary>
+    public static PageFragment For(HttpContext context, string what)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture,
             $"{Database.CommittedWrites}|{(context.User.IsInRole(Roles.Admin) ? Roles.Admin : Roles.Viewer)}|{what}");
+        var now = Environment.TickCount64;
+        var askedLately = seen.TryGetValue(key, out var at) && now - at < MaxAge.TotalMilliseconds;
+        if (Interlocked.Increment(ref added) > MaxSeen)
+        {
+            seen.Clear();
+            Interlocked.Exchange(ref added, 0);
+        }
+        seen[key] = now;
+        return new PageFragment(key, askedLately);
+    }
 }
+
+/// <summary>A page body's <c>vary-by</c> key, and whether it is worth keeping (<c>enabled</c>).</summary>
+public readonly record struct PageFragment(string Key, bool Keep);

@@ -15,7 +15,7 @@ public sealed class DetailModel(VesselStore store, VoyageStore voyages, VoyageHi
     public Voyages.Voyage? CurrentVoyage { get; private set; }
 
     /// <summary>The cached blocks' key (see <see cref="PageFragments"/>).</summary>
-    public string Fragment { get; private set; } = "";
+    public PageFragment Fragment { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public sealed class DetailModel(VesselStore store, VoyageStore voyages, VoyageHi
         }
         Vessel = vessel;
         // The chart runs to "now": a block kept for at most PageFragments.MaxAge ends at most that long ago.
-        Fragment = PageFragments.Key(HttpContext, vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Fragment = PageFragments.For(HttpContext, vessel.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return Page();
     }
 

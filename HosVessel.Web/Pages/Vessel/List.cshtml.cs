@@ -21,9 +21,9 @@ public sealed class ListModel(VesselStore store, CodeStore codes, TimeProvider c
     public static IReadOnlyList<VesselField> Columns { get; } = [.. VesselFieldTable.All.Where(f => f.ListLabel is not null)];
 
     /// <summary>The cached body's key (see <see cref="PageFragments"/>): the filters, sort and page as its links carry them.</summary>
-    public string Fragment { get; private set; } = "";
+    public PageFragment Fragment { get; private set; }
 
-    public void OnGet() => Fragment = PageFragments.Key(HttpContext, ListUrl(Query.Page));
+    public void OnGet() => Fragment = PageFragments.For(HttpContext, ListUrl(Query.Page));
 
     /// <summary>Reads what the body shows; the page calls it inside its cached block, so only when it renders the body.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)

@@ -17,9 +17,9 @@ public sealed class IndexModel(VoyageStore store, TimeProvider clock) : PageMode
     public DateTimeOffset? LastPush { get; private set; }
 
     /// <summary>The cached body's key (see <see cref="PageFragments"/>): the filters, sort and page as its links carry them.</summary>
-    public string Fragment { get; private set; } = "";
+    public PageFragment Fragment { get; private set; }
 
-    public void OnGet() => Fragment = PageFragments.Key(HttpContext, PageUrl(Filter.Page));
+    public void OnGet() => Fragment = PageFragments.For(HttpContext, PageUrl(Filter.Page));
 
     /// <summary>Reads what the body shows; the page calls it inside its cached block, so only when it renders the body.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
