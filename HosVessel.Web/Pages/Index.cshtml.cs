@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
-using Dapper;
 using HosVessel.Web.Accounts;
 using HosVessel.Web.Data;
 using HosVessel.Web.Fleet;
+using HosVessel.Web.Vessels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -15,7 +15,7 @@ namespace HosVessel.Web.Pages;
 /// (arrivals, PSC, crew relief, audits, and for admins data quality), for their own ships or the whole fleet.
 /// </summary>
 public sealed class IndexModel(
-    Database database, FleetReader fleetReader, FleetOverviewCache panels, MyFleetStore myFleet, IOptions<FleetOptions> options,
+    VesselStore vessels, FleetReader fleetReader, FleetOverviewCache panels, MyFleetStore myFleet, IOptions<FleetOptions> options,
     TimeProvider clock) : PageModel
 {
     public const string ScopeAll = "all";
@@ -67,8 +67,7 @@ public sealed class IndexModel(
     {
         if (User.Identity?.IsAuthenticated != true)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            VesselCount = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels");
+            VesselCount = await vessels.CountAsync(cancellationToken);
             return Page();
         }
         var fleet = await fleetReader.ReadAsync(cancellationToken);

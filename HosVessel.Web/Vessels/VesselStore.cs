@@ -34,6 +34,19 @@ public sealed class VesselStore(Database database, TimeProvider clock)
     // A vessel is about 2 KB in memory: at most a few MB kept.
     private readonly ReadCache<long, Vessel?> forPage = new(clock, PageAge, maxEntries: 1_000);
 
+    /// <summary>
+    /// How many vessels the register holds, kept as <see cref="FindForPageAsync"/> is: the anonymous home page's one
+    /// figure, which cost a connection and a count on every view.
+    /// </summary>
+    public ValueTask<long> CountAsync(CancellationToken cancellationToken = default) =>
+        registerCount.GetAsync(0, async (_, token) =>
+        {
+            await using var connection = await database.OpenAsync(token);
+            return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels");
+        }, cancellationToken);
+
+    private readonly ReadCache<int, long> registerCount = new(clock, PageAge, maxEntries: 1);
+
     public async Task<Vessel?> FindByImoAsync(string imo, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
