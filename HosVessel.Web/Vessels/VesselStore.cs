@@ -82,7 +82,7 @@ public sealed class VesselStore(Database database, TimeProvider clock)
         return await PaginatedList<Vessel>.CreateAsync(query.Page, VesselQuery.PageSize,
             atMost => list.IsFiltered
                 ? connection.ExecuteScalarAsync<long>($"SELECT count(*) FROM (SELECT 1{list.From("vessels")}{list.Where} LIMIT {atMost})", list.Parameters)
-                : connection.ExecuteScalarAsync<long>("SELECT count(*) FROM vessels"),
+                : CountAsync(cancellationToken).AsTask(),
             async (limit, offset, many) =>
             {
                 var page = many ? query.ToListQuery(walkSortOrder: true) : list;
