@@ -44,7 +44,7 @@ public sealed class Database(string connectionString)
             await connection.OpenAsync(cancellationToken);
             SqlTracing.Attach(connection);
             await using var transaction = connection.BeginTransaction();
-            var write = new DatabaseWrite(connection, transaction);
+            using var write = new DatabaseWrite(connection, transaction);
             var result = await work(write);
             if (write.Discarded)
             {

@@ -67,47 +67,27 @@ public sealed class VesselWrites(DatabaseWrite write, TimeProvider clock)
         return errors;
     }
 
-    // One compiled INSERT for every row of an import. SQLite compiles an INSERT together with every trigger it fires
-    // (the trigram index's, the word index's three levels), and compiling took twice as long as running it.
-    private SqliteCommand? insert;
-
     /// <summary>Adds a cleaned, validated vessel; returns its id.</summary>
-    public async Task<long> InsertAsync(VesselFields cleaned)
-    {
-        if (insert is null)
-        {
-            insert = write.Connection.CreateCommand();
-            insert.CommandText = Insert;
-            insert.Transaction = write.Transaction;
-            foreach (var name in VesselFieldTable.All.Select(f => f.Column).Append("name_key").Append("now"))
-            {
-                insert.Parameters.Add(new SqliteParameter("@" + name, null));
-            }
-        }
-        foreach (var field in VesselFieldTable.All)
-        {
-            insert.Parameters["@" + field.Column].Value = (object?)field.Get(cleaned) ?? DBNull.Value;
-        }
-        insert.Parameters["@name_key"].Value = VesselName.Normalise(cleaned.Name);
-        insert.Parameters["@now"].Value = Timestamp();
-        return (long)(await insert.ExecuteScalarAsync())!;
-    }
+    public async Task<long> InsertAsync(VesselFields cleaned) =>
+        (long)(await Bound(Insert, cleaned, Timestamp()).ExecuteScalarAsync())!;
 
     /// <summary>Rows as they are, with their ids and timestamps (the legacy import keeps the old app's ids).</summary>
-    public Task InsertRowsAsync(IEnumerable<Vessel> rows) =>
-        write.Connection.ExecuteAsync(InsertWithId, rows.Select(row =>
+    public async Task InsertRowsAsync(IEnumerable<Vessel> rows)
+    {
+        foreach (var row in rows)
         {
-            var parameters = Parameters(row, row.UpdatedAt);
-            parameters.Add("id", row.Id);
-            parameters.Add("created_at", row.CreatedAt);
-            return parameters;
-        }), write.Transaction);
+            var insert = Bound(InsertWithId, row, row.UpdatedAt);
+            insert.Parameters.AddWithValue("@id", row.Id);
+            insert.Parameters.AddWithValue("@created_at", row.CreatedAt);
+            await insert.ExecuteNonQueryAsync();
+        }
+    }
 
     public async Task<bool> UpdateAsync(long id, VesselFields cleaned)
     {
-        var parameters = Parameters(cleaned, Timestamp());
-        parameters.Add("id", id);
-        return await write.Connection.ExecuteAsync(Update, parameters, write.Transaction) > 0;
+        var update = Bound(Update, cleaned, Timestamp());
+        update.Parameters.AddWithValue("@id", id);
+        return await update.ExecuteNonQueryAsync() > 0;
     }
 
     public async Task<bool> DeleteAsync(long id) =>
@@ -121,15 +101,16 @@ public sealed class VesselWrites(DatabaseWrite write, TimeProvider clock)
 
     private string Timestamp() => clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-    private static DynamicParameters Parameters(VesselFields cleaned, string now)
+    // The write's compiled command for sql, bound by column (@imo_no) from the field table.
+    private SqliteCommand Bound(string sql, VesselFields fields, string now)
     {
-        var parameters = new DynamicParameters();
+        var command = write.Prepared(sql);
         foreach (var field in VesselFieldTable.All)
         {
-            parameters.Add(field.Column, field.Get(cleaned));
+            command.Parameters.AddWithValue("@" + field.Column, (object?)field.Get(fields) ?? DBNull.Value);
         }
-        parameters.Add("name_key", VesselName.Normalise(cleaned.Name));
-        parameters.Add("now", now);
-        return parameters;
+        command.Parameters.AddWithValue("@name_key", VesselName.Normalise(fields.Name));
+        command.Parameters.AddWithValue("@now", now);
+        return command;
     }
 }
